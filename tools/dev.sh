@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Development tooling of contact_partner_sync: prepares whatever is missing (Debian
+# packages, Odoo source, cached virtualenv, private PostgreSQL cluster, database) and
+# then runs Odoo, the tests, the linters or the benchmark.
+#
+#   tools/dev.sh setup   prepare everything, start nothing
+#   tools/dev.sh run     serve the demo database on http://localhost:8069
+#   tools/dev.sh test    lint, then install on a throwaway database and run all tests
+#   tools/dev.sh lint    ruff and pylint-odoo only
+#   tools/dev.sh odoo …  run odoo-bin with the project's configuration
+#   tools/dev.sh stop    stop the private PostgreSQL cluster
+#
+# Environment: ODOO_SRC (an Odoo 18.0 source tree), PGHOST/PGPORT/PGUSER/PGPASSWORD
+# (use that server instead of the private cluster), CPS_DB (demo database name),
+# CPS_HTTP_PORT (default 8069), CPS_CACHE (default ~/.cache/contact_partner_sync).
+set -euo pipefail
+
+ADDON=contact_partner_sync
+PROJECT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CACHE=${CPS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/$ADDON}
+LOCAL=$PROJECT/.local                     # git-ignored: cluster, filestore, config
+ODOO_BRANCH=18.0
+ODOO_GIT=${ODOO_GIT:-https://github.com/odoo/odoo.git}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PYTHON=${PYTHON:-python3}
+
+log() { printf '\033[1m[%s]\033[0m %s\n' "$ADDON" "$*" >&2; }
+die() { printf '\033[1;31m[%s] error:\033[0m %s\n' "$ADDON" "$*" >&2; exit 1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi; }
+
+# ---------------------------------------------------------------- Debian packages
+apt_packages() {
+    # build dependencies of Odoo's requirements.txt, PostgreSQL, and Chromium for tours
+    echo build-essential git libldap2-dev libsasl2-dev libpq-dev libxml2-dev libxslt1-dev \
+        libjpeg-dev zlib1g-dev libffi-dev libssl-dev postgresql-client chromium \
+        fonts-dejavu-core
+    [ -n "${PGHOST:-}" ] || echo postgresql-15
+    "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || echo python3-venv python3-dev
+}
+
+ensure_apt() {
+    local missing=() p
+    for p in $(apt_packages); do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} = 0 ] && return
+    command -v apt-get >/dev/null || die "missing system packages (${missing[*]}) and no apt-get: install them by hand"
+    log "installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# ---------------------------------------------------------------- Odoo source
+ensure_odoo_src() {
+    if [ -n "${ODOO_SRC:-}" ]; then
+        [ -f "$ODOO_SRC/odoo/release.py" ] || die "ODOO_SRC=$ODOO_SRC is not an Odoo source tree (no odoo/release.py)"
+    else
+        ODOO_SRC=$CACHE/odoo-$ODOO_BRANCH
+        if [ ! -f "$ODOO_SRC/odoo/release.py" ]; then
+            log "no Odoo source in \$ODOO_SRC nor $ODOO_SRC: cloning Odoo $ODOO_BRANCH"
+            mkdir -p "$CACHE"
+            rm -rf "$ODOO_SRC.tmp"
+            git clone --quiet --depth 1 --branch "$ODOO_BRANCH" "$ODOO_GIT" "$ODOO_SRC.tmp" 2>&1 || die "\
+could not get the Odoo $ODOO_BRANCH source (no network?). Provide an Odoo $ODOO_BRANCH Community
+source tree in one of these ways, then run the command again:
+  - export ODOO_SRC=/path/to/odoo-$ODOO_BRANCH   (a tree with odoo-bin, odoo/ and addons/)
+  - or extract it to $ODOO_SRC"
+            mv "$ODOO_SRC.tmp" "$ODOO_SRC"
+        fi
+    fi
+    grep -q "^version_info = (${ODOO_BRANCH/./, }," "$ODOO_SRC/odoo/release.py" \
+        || die "$ODOO_SRC is not Odoo $ODOO_BRANCH"
+    export ODOO_SRC
+}
+
+# ---------------------------------------------------------------- virtualenv
+ensure_venv() {
+    local pyver key
+    pyver=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+    key=$(cat "$ODOO_SRC/requirements.txt" "$PROJECT/tools/requirements-dev.txt" | sha1sum | cut -c1-10)
+    VENV=$CACHE/venv-py$pyver-$key
+    if [ ! -f "$VENV/.ready" ]; then
+        log "creating the virtualenv $VENV (Odoo requirements, pytest-odoo, linters; a few minutes)"
+        rm -rf "$VENV"
+        "$PYTHON" -m venv "$VENV"
+        # cbor2 and a few others build from source; newer setuptools break their builds
+        # (pip >= 25.3 takes build constraints separately; older pip takes PIP_CONSTRAINT)
+        echo 'setuptools<81' > "$VENV/build-constraints.txt"
+        "$VENV/bin/pip" install -q --upgrade pip wheel 'setuptools<81'
+        PIP_BUILD_CONSTRAINT=$VENV/build-constraints.txt PIP_CONSTRAINT=$VENV/build-constraints.txt \
+            "$VENV/bin/pip" install -q -r "$ODOO_SRC/requirements.txt" -r "$PROJECT/tools/requirements-dev.txt"
+        touch "$VENV/.ready"
+    fi
+    # Odoo itself comes from the source tree (it is not on PyPI): a .pth makes it importable
+    local site
+    site=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+    [ "$(cat "$site/odoo-src.pth" 2>/dev/null)" = "$ODOO_SRC" ] || echo "$ODOO_SRC" > "$site/odoo-src.pth"
+    export PATH=$VENV/bin:$PATH
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+pg_run() {  # run a PostgreSQL server binary as the cluster owner
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ensure_pg() {
+    if [ -n "${PGHOST:-}" ]; then
+        export PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-$(id -un)}
+        [ "$PGUSER" != postgres ] || die "Odoo refuses the 'postgres' role: set PGUSER to another role"
+        log "using the PostgreSQL server at $PGHOST:$PGPORT as $PGUSER"
+        psql -d postgres -Atc 'select 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
+        return
+    fi
+    local data=$LOCAL/postgres
+    export PGHOST=127.0.0.1 PGPORT=${CPS_PGPORT:-54329} PGUSER=odoo
+    unset PGPASSWORD
+    [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL 15 server binaries not found in $PG_BIN"
+    if [ ! -f "$data/PG_VERSION" ]; then
+        log "creating the private PostgreSQL cluster in $data (loopback only, port $PGPORT)"
+        mkdir -p "$data"
+        if [ "$(id -u)" = 0 ]; then
+            chown postgres: "$data"
+            # the server runs as 'postgres': it must be able to reach the project folder
+            local d=$LOCAL
+            while [ "$d" != / ]; do
+                runuser -u postgres -- test -x "$d" 2>/dev/null || chmod o+x "$d"
+                d=$(dirname "$d")
+            done
+        fi
+        chmod 700 "$data"
+        pg_run "$PG_BIN/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+        cat >> "$data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PGPORT
+unix_socket_directories = ''
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+CONF
+    fi
+    if ! pg_run "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        log "starting the private PostgreSQL cluster (port $PGPORT)"
+        pg_run "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null \
+            || { tail -20 "$data/server.log" >&2; die "PostgreSQL did not start (log above)"; }
+    fi
+}
+
+stop_pg() {
+    [ -f "$LOCAL/postgres/PG_VERSION" ] && pg_run "$PG_BIN/pg_ctl" -D "$LOCAL/postgres" -m fast stop || true
+}
+
+# ---------------------------------------------------------------- Odoo configuration
+ensure_config() {
+    # Odoo finds modules by folder name: expose this checkout as 'contact_partner_sync'
+    ADDONS_DIR=$LOCAL/addons
+    mkdir -p "$ADDONS_DIR" "$LOCAL/data"
+    [ "$(readlink "$ADDONS_DIR/$ADDON" 2>/dev/null)" = "$PROJECT" ] || ln -sfn "$PROJECT" "$ADDONS_DIR/$ADDON"
+    ODOO_CONF=$LOCAL/odoo.conf
+    cat > "$ODOO_CONF" <<CONF
+[options]
+addons_path = $ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$ADDONS_DIR
+data_dir = $LOCAL/data
+db_host = $PGHOST
+db_port = $PGPORT
+db_user = $PGUSER
+db_password = ${PGPASSWORD:-False}
+http_port = ${CPS_HTTP_PORT:-8069}
+list_db = True
+CONF
+}
+
+setup() { ensure_apt; ensure_odoo_src; ensure_venv; ensure_pg; ensure_config; }
+
+odoo_bin() { python "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"; }
+
+db_exists() { psql -d postgres -Atc "select 1 from pg_database where datname='$1'" | grep -q 1; }
+module_installed() {
+    db_exists "$1" && psql -d "$1" -Atc "select state from ir_module_module where name='$ADDON'" 2>/dev/null | grep -q '^installed$'
+}
+
+# ---------------------------------------------------------------- commands
+cmd_run() {
+    setup
+    local db=${CPS_DB:-${ADDON}_demo}
+    if ! module_installed "$db"; then
+        log "creating the demo database '$db' (Odoo and $ADDON demo data; about a minute)"
+        odoo_bin -d "$db" -i "$ADDON" --stop-after-init --log-level=warn
+    fi
+    cat >&2 <<MSG
+
+  Odoo 18.0 with $ADDON is starting on http://localhost:${CPS_HTTP_PORT:-8069}
+  Database: $db     Login: admin     Password: admin
+  Stop with Ctrl+C.
+
+MSG
+    exec python "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$db" --db-filter="^$db\$" "$@"
+}
+
+cmd_lint() {
+    setup_light
+    log "ruff"
+    (cd "$PROJECT" && ruff check --quiet . && ruff format --check --quiet .)
+    log "pylint-odoo"
+    (cd "$ADDONS_DIR" && pylint --rcfile="$PROJECT/.pylintrc" "$ADDON")
+}
+
+setup_light() { ensure_odoo_src; ensure_venv; ADDONS_DIR=$LOCAL/addons; mkdir -p "$ADDONS_DIR"; \
+    [ "$(readlink "$ADDONS_DIR/$ADDON" 2>/dev/null)" = "$PROJECT" ] || ln -sfn "$PROJECT" "$ADDONS_DIR/$ADDON"; }
+
+cmd_test() {
+    setup
+    cmd_lint
+    local db=${CPS_TEST_DB:-${ADDON}_test_$$} out=$LOCAL/test-logs
+    mkdir -p "$out"
+    trap "psql -d postgres -qc 'drop database if exists \"$db\" with (force)' >/dev/null 2>&1 || true; rm -rf '$LOCAL/data/filestore/$db'" EXIT
+    log "installing $ADDON on the throwaway database '$db' and running its tests with Odoo's runner"
+    local rc_odoo=0 rc_pytest=0
+    odoo_bin -d "$db" -i "$ADDON" --test-enable --test-tags "/$ADDON" --stop-after-init \
+        --http-port="${CPS_TEST_HTTP_PORT:-8169}" --log-level=test 2>&1 | tee "$out/odoo.log" || rc_odoo=$?
+    local odoo_counts
+    odoo_counts=$(grep -Eo '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$out/odoo.log" | tail -1 || true)
+    [ -n "$odoo_counts" ] || { odoo_counts="no test run"; rc_odoo=${rc_odoo/#0/1}; }
+    grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$out/odoo.log" && [ "$rc_odoo" = 0 ] && rc_odoo=1
+
+    log "running the same tests with pytest-odoo"
+    python -m pytest -p no:cacheprovider --odoo-config="$ODOO_CONF" --odoo-database="$db" --odoo-http \
+        "$ADDONS_DIR/$ADDON/tests" 2>&1 | tee "$out/pytest.log" || rc_pytest=$?
+
+    local o_failed o_errors o_total p_passed p_failed p_errors p_skipped
+    read -r o_failed o_errors o_total < <(echo "$odoo_counts" | grep -Eo '[0-9]+' | tr '\n' ' '; echo)
+    p_passed=$(tail -1 "$out/pytest.log" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' || echo 0)
+    p_failed=$(tail -1 "$out/pytest.log" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+' || echo 0)
+    p_errors=$(tail -1 "$out/pytest.log" | grep -Eo '[0-9]+ errors?' | grep -Eo '[0-9]+' || echo 0)
+    p_skipped=$(tail -1 "$out/pytest.log" | grep -Eo '[0-9]+ skipped' | grep -Eo '[0-9]+' || echo 0)
+    local passed=$(( ${o_total:-0} - ${o_failed:-0} - ${o_errors:-0} + p_passed ))
+    local failed=$(( ${o_failed:-0} + ${o_errors:-0} + p_failed + p_errors ))
+    [ "$p_passed" -gt 0 ] || rc_pytest=${rc_pytest/#0/1}
+    echo
+    echo "Odoo runner (--test-tags /$ADDON): $odoo_counts (exit $rc_odoo)"
+    echo "pytest-odoo: $p_passed passed, $p_failed failed, $p_errors errors, $p_skipped skipped (exit $rc_pytest)"
+    echo "$passed passed, $failed failed"
+    [ "$rc_odoo" = 0 ] && [ "$rc_pytest" = 0 ] && [ "$failed" = 0 ]
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+    setup) setup; log "ready: Odoo $ODOO_SRC, virtualenv $VENV, PostgreSQL $PGHOST:$PGPORT" ;;
+    run) cmd_run "$@" ;;
+    test) cmd_test "$@" ;;
+    lint) cmd_lint ;;
+    odoo) setup; odoo_bin "$@" ;;
+    stop) stop_pg ;;
+    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
