@@ -112,11 +112,11 @@ ensure_pg() {
         return
     fi
     local data=$LOCAL/postgres
-    export PGHOST=127.0.0.1 PGPORT=${CPS_PGPORT:-54329} PGUSER=odoo
+    export PGHOST=127.0.0.1 PGUSER=odoo
     unset PGPASSWORD
     [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL 15 server binaries not found in $PG_BIN"
     if [ ! -f "$data/PG_VERSION" ]; then
-        log "creating the private PostgreSQL cluster in $data (loopback only, port $PGPORT)"
+        log "creating the private PostgreSQL cluster in $data (loopback only)"
         mkdir -p "$data"
         if [ "$(id -u)" = 0 ]; then
             chown postgres: "$data"
@@ -129,9 +129,8 @@ ensure_pg() {
         fi
         chmod 700 "$data"
         pg_run "$PG_BIN/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-        cat >> "$data/postgresql.conf" <<CONF
+        pg_run tee -a "$data/postgresql.conf" >/dev/null <<CONF
 listen_addresses = '127.0.0.1'
-port = $PGPORT
 unix_socket_directories = ''
 fsync = off
 synchronous_commit = off
@@ -139,12 +138,22 @@ full_page_writes = off
 max_connections = 200
 CONF
     fi
+    PGPORT=$(sed -n 's/^port = \([0-9]*\).*/\1/p' "$data/postgresql.conf" | tail -1)
     if ! pg_run "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-        log "starting the private PostgreSQL cluster (port $PGPORT)"
+        # another server (another clone's cluster, say) may hold the port: take a free one
+        if [ -n "${CPS_PGPORT:-}" ]; then PGPORT=$CPS_PGPORT
+        elif [ -z "$PGPORT" ] || ! port_free "$PGPORT"; then PGPORT=$(free_port 54329)
+        fi
+        echo "port = $PGPORT" | pg_run tee -a "$data/postgresql.conf" >/dev/null
+        log "starting the private PostgreSQL cluster (127.0.0.1:$PGPORT)"
         pg_run "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null \
             || { tail -20 "$data/server.log" >&2; die "PostgreSQL did not start (log above)"; }
     fi
+    export PGPORT
 }
+
+port_free() { python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null; }
+free_port() { local p=$1; until port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
 
 stop_pg() {
     [ -f "$LOCAL/postgres/PG_VERSION" ] && pg_run "$PG_BIN/pg_ctl" -D "$LOCAL/postgres" -m fast stop || true
@@ -203,6 +212,8 @@ cmd_lint() {
     (cd "$PROJECT" && ruff check --quiet . && ruff format --check --quiet .)
     log "pylint-odoo"
     (cd "$ADDONS_DIR" && pylint --rcfile="$PROJECT/.pylintrc" "$ADDON")
+    log "packaging (the wheel of setup.cfg holds the whole addon)"
+    python "$PROJECT/tools/check_package.py"
 }
 
 setup_light() { ensure_odoo_src; ensure_venv; ADDONS_DIR=$LOCAL/addons; mkdir -p "$ADDONS_DIR"; \
@@ -217,7 +228,7 @@ cmd_test() {
     log "installing $ADDON on the throwaway database '$db' and running its tests with Odoo's runner"
     local rc_odoo=0 rc_pytest=0
     odoo_bin -d "$db" -i "$ADDON" --test-enable --test-tags "/$ADDON" --stop-after-init \
-        --http-port="${CPS_TEST_HTTP_PORT:-8169}" --log-level=test 2>&1 | tee "$out/odoo.log" || rc_odoo=$?
+        --http-port="${CPS_TEST_HTTP_PORT:-$(free_port 8169)}" --log-level=test 2>&1 | tee "$out/odoo.log" || rc_odoo=$?
     local odoo_counts
     odoo_counts=$(grep -Eo '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$out/odoo.log" | tail -1 || true)
     [ -n "$odoo_counts" ] || { odoo_counts="no test run"; rc_odoo=${rc_odoo/#0/1}; }
