@@ -1,7 +1,7 @@
 # contact_partner_sync — every target prepares what is missing first (see tools/dev.sh)
-.PHONY: help setup run test lint stop
+.PHONY: help setup run test lint bench stop
 help:
-	@sed -n '2,16p' tools/dev.sh | sed 's/^# \{0,1\}//'
+	@sed -n '2,17p' tools/dev.sh | sed 's/^# \{0,1\}//'
 
 setup:   ## Debian packages, Odoo source, virtualenv, PostgreSQL cluster
 	@bash tools/dev.sh setup
@@ -11,5 +11,7 @@ test:    ## lint, install on a throwaway database, Odoo runner + pytest-odoo
 	@bash tools/dev.sh test
 lint:    ## ruff and pylint-odoo
 	@bash tools/dev.sh lint
+bench:   ## benchmark against plain Odoo (not part of the tests)
+	@bash tools/dev.sh bench
 stop:    ## stop the private PostgreSQL cluster
 	@bash tools/dev.sh stop

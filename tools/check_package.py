@@ -1,6 +1,6 @@
 """Check that the wheel built from setup.cfg carries the whole addon.
 
-Builds the wheel of this checkout (pip wheel, no dependencies) and verifies that it holds,
+Builds the wheel of this checkout (pip wheel, no dependencies) and verifies that it has,
 under odoo/addons/contact_partner_sync/, the manifest, every file the manifest loads
 (data, demo, assets), every Python file and every translation. Exits non-zero listing
 what is missing, so a file added without a matching package_data pattern is caught.
@@ -25,7 +25,10 @@ def expected_files():
         files.update(f.split(f"{ADDON}/", 1)[1] for f in bundle if isinstance(f, str))
     tracked = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     top = {"__init__.py", "__manifest__.py"}
     for name in tracked:
@@ -46,17 +49,35 @@ def main():
             if (ROOT / name).is_file():
                 target.write_bytes((ROOT / name).read_bytes())
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", tmp, str(src)],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "-q",
+                "--no-deps",
+                "--no-build-isolation",
+                "-w",
+                tmp,
+                str(src),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         wheel = next(Path(tmp).glob("*.whl"))
         prefix = f"odoo/addons/{ADDON}/"
-        names = {n[len(prefix):] for n in zipfile.ZipFile(wheel).namelist() if n.startswith(prefix)}
+        names = {
+            n[len(prefix) :]
+            for n in zipfile.ZipFile(wheel).namelist()
+            if n.startswith(prefix)
+        }
     missing = sorted(expected - names)
     if missing:
         print(f"{wheel.name} lacks: " + ", ".join(missing))
         return 1
-    print(f"{wheel.name}: {len(names)} files, all {len(expected)} expected files present")
+    print(
+        f"{wheel.name}: {len(names)} files, all {len(expected)} expected files present"
+    )
     return 0
 
 

@@ -6,7 +6,8 @@
 #   tools/dev.sh setup   prepare everything, start nothing
 #   tools/dev.sh run     serve the demo database on http://localhost:8069
 #   tools/dev.sh test    lint, then install on a throwaway database and run all tests
-#   tools/dev.sh lint    ruff and pylint-odoo only
+#   tools/dev.sh lint    ruff, pylint-odoo and the wheel's content only
+#   tools/dev.sh bench   benchmark against plain Odoo (options: tools/bench.py --help)
 #   tools/dev.sh odoo …  run odoo-bin with the project's configuration
 #   tools/dev.sh stop    stop the private PostgreSQL cluster
 #
@@ -254,6 +255,18 @@ cmd_test() {
     [ "$rc_odoo" = 0 ] && [ "$rc_pytest" = 0 ] && [ "$failed" = 0 ]
 }
 
+cmd_bench() {
+    setup
+    local db=${CPS_BENCH_DB:-${ADDON}_bench}
+    if module_installed "$db"; then
+        odoo_bin -d "$db" -u "$ADDON" --stop-after-init --log-level=warn
+    else
+        log "creating the benchmark database '$db' (no demo data)"
+        odoo_bin -d "$db" -i "$ADDON" --without-demo=all --stop-after-init --log-level=warn
+    fi
+    python "$PROJECT/tools/bench.py" -c "$ODOO_CONF" -d "$db" "$@"
+}
+
 cmd=${1:-}
 shift || true
 case "$cmd" in
@@ -261,7 +274,8 @@ case "$cmd" in
     run) cmd_run "$@" ;;
     test) cmd_test "$@" ;;
     lint) cmd_lint ;;
+    bench) cmd_bench "$@" ;;
     odoo) setup; odoo_bin "$@" ;;
     stop) stop_pg ;;
-    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

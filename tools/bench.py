@@ -1,0 +1,375 @@
+"""Benchmark of contact_partner_sync against plain Odoo, side by side in one run.
+
+Run through ``make bench`` (``tools/dev.sh bench``), which prepares a database with the
+addon installed and no demo data. Every scenario runs in its own cursor that is rolled
+back, so the database never changes; each measures wall time, SQL queries and the peak
+of the process's resident memory above its level at the start of the scenario, for the
+addon and for its baseline (plain Odoo behaviour on the same database and code).
+
+    python tools/bench.py -c .local/odoo.conf -d DB [--sizes 100,1000] [--big 100000]
+"""
+
+import argparse
+import logging
+import os
+import sys
+import threading
+import time
+from contextlib import contextmanager
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+_logger = logging.getLogger("contact_partner_sync.bench")
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+class PeakRSS:
+    """Samples the resident set size every few milliseconds in a thread."""
+
+    def __init__(self):
+        self.peak = self.start = 0
+        self._stop = threading.Event()
+
+    @staticmethod
+    def rss():
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * PAGE
+
+    def __enter__(self):
+        self.start = self.peak = self.rss()
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self):
+        while not self._stop.wait(0.005):
+            self.peak = max(self.peak, self.rss())
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self.rss())
+
+    @property
+    def used(self):
+        return self.peak - self.start
+
+
+# ----------------------------------------------------------------------------- fixtures
+def configure(env, on=True):
+    """Set (or unset) the business relation codes of the current company."""
+    Relation = env["business.relation"]
+    codes = {
+        "customer_business_relation_id": "CUST",
+        "vendor_business_relation_id": "VEND",
+        "bank_account_business_relation_id": "BANK",
+    }
+    env.company.write(
+        {
+            fname: Relation.search([("code", "=", code)], limit=1).id if on else False
+            for fname, code in codes.items()
+        }
+    )
+
+
+def customers(env, n, tag):
+    return env["res.partner"].create(
+        [
+            {
+                "name": f"Bench {tag} {i}",
+                "customer_rank": 1,
+                "email": f"b{i}@example.com",
+            }
+            for i in range(n)
+        ]
+    )
+
+
+def linked_contacts(env, n):
+    configure(env)
+    partners = customers(env, n, "linked")
+    return partners.linked_contact_id
+
+
+def unlinked_partners(env, n):
+    configure(env, on=False)
+    return customers(env, n, "plain")
+
+
+# ---------------------------------------------------------------------------- scenarios
+# Each scenario: (label, {"baseline": (setup, run), "addon": (setup, run)}).
+# setup(env, n) returns what run(env, records) works on; only run is measured.
+
+
+def _create_customers(on):
+    def setup(env, n):
+        configure(env, on=on)
+        return n
+
+    def run(env, n):
+        customers(env, n, "new")
+
+    return setup, run
+
+
+def _write(fname, value, one_by_one=False):
+    def run(env, records):
+        if one_by_one:
+            for record in records:
+                record.write({fname: value})
+        else:
+            records.write({fname: value})
+
+    return run
+
+
+def _create_contacts_setup(env, n):
+    configure(env, on=False)
+    partners = customers(env, n, "existing")
+    configure(env)
+    return partners
+
+
+def _plain_create(env, partners):
+    env["res.partner"].create(
+        [
+            {"name": f"Plain {i}", "email": f"p{i}@example.com"}
+            for i in range(len(partners))
+        ]
+    )
+
+
+def _bank_setup(on):
+    def setup(env, n):
+        configure(env, on=on)
+        bank = env["res.bank"].create({"name": "Bench Bank", "bic": "BENCHXX1"})
+        holder = env.company.partner_id
+        env["res.partner.bank"].create(
+            [
+                {
+                    "acc_number": f"BENCH{i:08d}",
+                    "bank_id": bank.id,
+                    "partner_id": holder.id,
+                }
+                for i in range(n)
+            ]
+        )
+        return bank
+
+    return setup
+
+
+SCENARIOS = [
+    (
+        "create N customers (auto-contact)",
+        {"baseline": _create_customers(False), "addon": _create_customers(True)},
+    ),
+    (
+        "batch write synced field",
+        {
+            "baseline": (unlinked_partners, _write("phone", "+1 555 0100")),
+            "addon": (linked_contacts, _write("phone", "+1 555 0100")),
+        },
+    ),
+    (
+        "one-by-one write synced field",
+        {
+            "baseline": (unlinked_partners, _write("phone", "+1 555 0101", True)),
+            "addon": (linked_contacts, _write("phone", "+1 555 0101", True)),
+        },
+    ),
+    (
+        "batch write non-synced field",
+        {
+            "baseline": (unlinked_partners, _write("comment", "<p>bench</p>")),
+            "addon": (linked_contacts, _write("comment", "<p>bench</p>")),
+        },
+    ),
+    (
+        "create_contacts() vs plain create",
+        {
+            "baseline": (_create_contacts_setup, _plain_create),
+            "addon": (
+                _create_contacts_setup,
+                lambda env, partners: partners.create_contacts(),
+            ),
+        },
+    ),
+    (
+        "unlink N contacts",
+        {
+            "baseline": (unlinked_partners, lambda env, records: records.unlink()),
+            "addon": (linked_contacts, lambda env, records: records.unlink()),
+        },
+    ),
+    (
+        "write one res.bank of N accounts",
+        {
+            "baseline": (_bank_setup(False), _write("phone", "+1 555 0199")),
+            "addon": (_bank_setup(True), _write("phone", "+1 555 0199")),
+        },
+    ),
+]
+
+# label -> (max time ratio, rule on queries); see README "Performance"
+BUDGET = {
+    "create N customers (auto-contact)": (2.5, None),
+    "batch write synced field": (2.5, "flat"),
+    "one-by-one write synced field": (None, "per-record<=2"),
+    "batch write non-synced field": (1.05, "equal"),
+    "create_contacts() vs plain create": (2.5, None),
+}
+
+
+@contextmanager
+def scenario_env(registry):
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        try:
+            yield env
+        finally:
+            cr.rollback()
+
+
+def measure(registry, setup, run, n):
+    with scenario_env(registry) as env:
+        subject = setup(env, n)
+        env.flush_all()
+        env.cr.flush()
+        env.invalidate_all()
+        queries0 = env.cr.sql_log_count
+        with PeakRSS() as mem:
+            start = time.perf_counter()
+            run(env, subject)
+            env.flush_all()
+            env.cr.flush()
+            elapsed = time.perf_counter() - start
+        return {
+            "time": elapsed,
+            "queries": env.cr.sql_log_count - queries0,
+            "mem": mem.used,
+        }
+
+
+def check_budget(label, rows):
+    """rows: {n: {"baseline": m, "addon": m}} -> list of failures (strings)."""
+    max_ratio, rule = BUDGET.get(label, (None, None))
+    failures = []
+    sizes = sorted(rows)
+    for n in sizes:
+        base, addon = rows[n]["baseline"], rows[n]["addon"]
+        # time ratios are noisy for tiny runs: judge them from N >= 1000
+        if max_ratio and n >= 1000 and addon["time"] > max_ratio * base["time"]:
+            failures.append(
+                f"N={n}: time {addon['time'] / base['time']:.2f}x > {max_ratio}x"
+            )
+        if rule == "equal" and addon["queries"] != base["queries"]:
+            failures.append(f"N={n}: {addon['queries']} queries vs {base['queries']}")
+        if rule == "per-record<=2" and addon["queries"] > base["queries"] + 2 * n:
+            extra = (addon["queries"] - base["queries"]) / n
+            failures.append(f"N={n}: {extra:.2f} extra queries per record > 2")
+    if rule == "flat" and len(sizes) > 1:
+        lo, hi = sizes[0], sizes[-1]
+        growth_addon = rows[hi]["addon"]["queries"] - rows[lo]["addon"]["queries"]
+        growth_base = rows[hi]["baseline"]["queries"] - rows[lo]["baseline"]["queries"]
+        if growth_addon > growth_base:
+            failures.append(
+                f"queries grow by {growth_addon} from N={lo} to N={hi}, "
+                f"baseline by {growth_base}"
+            )
+    return failures
+
+
+def big_create_contacts(registry, n):
+    """create_contacts() on n customers: peak memory and progress."""
+    with scenario_env(registry) as env:
+        configure(env, on=False)
+        chunk = 10000
+        for start in range(0, n, chunk):
+            customers(env, min(chunk, n - start), f"big{start}")
+            env.flush_all()
+            env.invalidate_all()
+        configure(env)
+        env.flush_all()
+        env.invalidate_all()
+        partners = env["res.partner"].search([("name", "=like", "Bench big%")])
+        with PeakRSS() as mem:
+            start = time.perf_counter()
+            contacts = partners.create_contacts()
+            env.flush_all()
+            elapsed = time.perf_counter() - start
+        return {"time": elapsed, "mem": mem.used, "contacts": len(contacts)}
+
+
+def fmt_mem(b):
+    return f"{b / 2**20:.1f} MiB"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--big", type=int, default=100000, help="0 to skip")
+    parser.add_argument("--only", help="run only scenarios whose label contains this")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    odoo.tools.config.parse_config(
+        ["-c", args.config, "-d", args.database, "--log-level=warn"]
+    )
+    logging.getLogger("odoo.addons.contact_partner_sync").setLevel(logging.INFO)
+    registry = odoo.modules.registry.Registry(args.database)
+
+    print(
+        f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"sizes {sizes}"
+    )
+    header = f"{'scenario':36} {'N':>6} | {'baseline s':>10} {'q':>7} {'mem':>10} | "
+    header += f"{'addon s':>9} {'q':>7} {'mem':>10} | {'time x':>6} {'+q/rec':>6}"
+    print(header)
+    print("-" * len(header))
+    failures = []
+    for label, sides in SCENARIOS:
+        if args.only and args.only not in label:
+            continue
+        rows = {}
+        for n in sizes:
+            rows[n] = {
+                side: measure(registry, *sides[side], n)
+                for side in ("baseline", "addon")
+            }
+            b, a = rows[n]["baseline"], rows[n]["addon"]
+            ratio = a["time"] / max(b["time"], 1e-9)
+            extra = (a["queries"] - b["queries"]) / n
+            print(
+                f"{label:36} {n:>6} | {b['time']:>10.3f} {b['queries']:>7} "
+                f"{fmt_mem(b['mem']):>10} | {a['time']:>9.3f} {a['queries']:>7} "
+                f"{fmt_mem(a['mem']):>10} | {ratio:>6.2f} {extra:>6.2f}",
+                flush=True,
+            )
+        failures += [f"{label}: {f}" for f in check_budget(label, rows)]
+    if args.big and not args.only:
+        big = big_create_contacts(registry, args.big)
+        ok = big["mem"] < 2**30 and big["contacts"] == args.big
+        print(
+            f"create_contacts() on {args.big} customers: {big['contacts']} contacts in "
+            f"{big['time']:.1f} s, peak memory +{fmt_mem(big['mem'])} "
+            f"({'ok' if ok else 'over budget'})"
+        )
+        if not ok:
+            failures.append(
+                f"create_contacts() on {args.big}: peak +{fmt_mem(big['mem'])}"
+            )
+    print()
+    if failures:
+        print("budget missed:\n  " + "\n  ".join(failures))
+        return 1
+    print("budget met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
