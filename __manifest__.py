@@ -1,0 +1,35 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Contact Partner Sync",
+    "summary": "Synchronize contacts with customers, vendors and bank accounts "
+    "through business relations (Relationship Management)",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/contact-partner-sync/contact_partner_sync",
+    "author": "contact_partner_sync contributors",
+    "license": "LGPL-3",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "contacts",
+        "account",
+        "sale_management",
+        "purchase",
+        "purchase_requisition",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/contact_partner_sync_security.xml",
+        "data/business_relation_data.xml",
+        "views/contact_wizard_views.xml",
+        "views/business_relation_views.xml",
+        "views/contact_partner_template_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_partner_bank_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "demo": [
+        "demo/contact_partner_sync_demo.xml",
+    ],
+}

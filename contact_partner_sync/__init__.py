@@ -1,0 +1,17 @@
+from . import (
+    base_partner_merge,
+    business_relation,
+    contact_business_relation,
+    contact_create_contacts_wizard,
+    contact_create_partner_wizard,
+    contact_link_wizard,
+    contact_partner_template,
+    contact_sync,
+    res_bank,
+    res_company,
+    res_config_settings,
+    res_partner,
+    res_partner_bank,
+    res_partner_contacts,
+    res_partner_link,
+)

@@ -1,0 +1,36 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class BusinessRelation(models.Model):
+    _name = "business.relation"
+    _description = "Business Relation"
+    _order = "code"
+    _rec_names_search = ["code", "name"]
+
+    code = fields.Char(string="Business Relation Code", required=True, index=True)
+    name = fields.Char(string="Description", required=True, translate=True)
+    active = fields.Boolean(default=True)
+    contact_count = fields.Integer(
+        string="No. of Contacts", compute="_compute_contact_count"
+    )
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code)", "The business relation code must be unique."),
+    ]
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for relation in self:
+            relation.display_name = f"[{relation.code}] {relation.name}"
+
+    def _compute_contact_count(self):
+        groups = self.env["contact.business.relation"]._read_group(
+            [("business_relation_id", "in", self.ids)],
+            ["business_relation_id"],
+            ["contact_id:count_distinct"],
+        )
+        counts = {relation.id: count for relation, count in groups}
+        for relation in self:
+            relation.contact_count = counts.get(relation.id, 0)

@@ -1,0 +1,161 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .const import LINK_TO_SELECTION, PARTNER_KINDS
+
+
+class ContactBusinessRelation(models.Model):
+    """A business relation of a contact; with ``link_to`` set, the link that keeps the
+    contact synchronized with its customer, vendor or bank account."""
+
+    _name = "contact.business.relation"
+    _description = "Contact Business Relation"
+    _order = "contact_id, id"
+    _check_company_auto = True
+
+    contact_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain=[("is_contact", "=", True)],
+    )
+    business_relation_id = fields.Many2one(
+        "business.relation",
+        string="Business Relation",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
+    business_relation_code = fields.Char(
+        related="business_relation_id.code", string="Business Relation Code"
+    )
+    link_to = fields.Selection(LINK_TO_SELECTION, string="Link to", index=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer / Vendor",
+        index="btree_not_null",
+        ondelete="cascade",
+        check_company=True,
+    )
+    bank_account_id = fields.Many2one(
+        "res.partner.bank",
+        string="Bank Account",
+        index="btree_not_null",
+        ondelete="cascade",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="contact_id.company_id", store=True, index=True, string="Company"
+    )
+
+    _sql_constraints = [
+        (
+            "contact_relation_uniq",
+            "unique(contact_id, business_relation_id)",
+            "A contact can have a business relation only once.",
+        ),
+        (
+            "contact_link_uniq",
+            "unique(contact_id, link_to)",
+            "A contact can be linked to one customer, one vendor and one bank account.",
+        ),
+        (
+            "partner_link_uniq",
+            "unique(partner_id, link_to)",
+            "A customer or vendor can be linked to one contact only.",
+        ),
+        (
+            "bank_account_uniq",
+            "unique(bank_account_id)",
+            "A bank account can be linked to one contact only.",
+        ),
+        (
+            "link_target_check",
+            "CHECK((COALESCE(link_to, '') IN ('customer', 'vendor')) = (partner_id IS NOT NULL)"
+            " AND (COALESCE(link_to, '') = 'bank_account') = (bank_account_id IS NOT NULL))",
+            "A link to a customer or vendor needs a partner, a link to a bank account needs "
+            "a bank account, and a plain business relation neither.",
+        ),
+    ]
+
+    @api.depends("contact_id", "business_relation_id", "partner_id", "bank_account_id")
+    def _compute_display_name(self):
+        for link in self:
+            target = link.partner_id or link.bank_account_id
+            name = f"{link.contact_id.display_name} ({link.business_relation_id.code})"
+            link.display_name = f"{name} - {target.display_name}" if target else name
+
+    @api.model
+    def _link_to_label(self, link_to):
+        return dict(self._fields["link_to"]._description_selection(self.env)).get(link_to, "")
+
+    def _linked_record(self):
+        """The customer/vendor (res.partner) or bank account of this link."""
+        self.ensure_one()
+        return self.partner_id or self.bank_account_id
+
+    @api.constrains("contact_id", "partner_id", "bank_account_id", "link_to")
+    def _check_link(self):
+        _ = self.env._
+        for link in self:
+            contact, target = link.contact_id, link._linked_record()
+            if not contact.is_contact:
+                raise ValidationError(
+                    _("%s is not a contact: it cannot have business relations.", contact.display_name)
+                )
+            if link.link_to in PARTNER_KINDS and target.is_contact:
+                raise ValidationError(
+                    _("%s is a contact: it cannot be linked as customer or vendor.", target.display_name)
+                )
+            if contact.company_id and target.company_id and target.company_id != contact.company_id:
+                raise ValidationError(
+                    _(
+                        "The contact %(contact)s belongs to %(company)s, but %(target)s "
+                        "belongs to %(other)s.",
+                        contact=contact.display_name,
+                        company=contact.company_id.display_name,
+                        target=target.display_name,
+                        other=target.company_id.display_name,
+                    )
+                )
+            other = link.partner_id.linked_business_relation_ids.contact_id - contact
+            if other:
+                raise ValidationError(
+                    _(
+                        "%(partner)s is already linked to the contact %(other)s: "
+                        "it cannot be linked to %(contact)s too.",
+                        partner=link.partner_id.display_name,
+                        other=other[0].display_name,
+                        contact=contact.display_name,
+                    )
+                )
+
+    def _contact_sync_align(self, master, fill_from_linked=False):
+        """Bring the contact and the linked record of this new link in line: the side
+        ``master`` ("contact" or the link_to) wins. With ``fill_from_linked`` the linked
+        record first fills the fields the contact has empty."""
+        self.ensure_one()
+        Sync = self.env["contact.partner.sync"]
+        field_map = self.env["res.partner"]._contact_sync_field_map(self.link_to)
+        contact = self.contact_id
+        source = self.partner_id or self.bank_account_id.bank_id
+        if not source:
+            return
+        source_key = {(source._name, source.id)}
+        if master != "contact":
+            Sync._propagate({contact: Sync._read_values(source, field_map)}, source_key)
+            return
+        contact_values = Sync._read_values(contact, {cfield: cfield for cfield in field_map})
+        if fill_from_linked:
+            fill = {
+                cfield: value
+                for cfield, value in Sync._read_values(source, field_map).items()
+                if value and not contact_values[cfield]
+            }
+            Sync._propagate({contact: fill}, source_key)
+            contact_values.update(fill)
+        Sync._propagate({contact: contact_values}, {("res.partner", contact.id)})

@@ -1,0 +1,95 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, models
+
+from .const import PARTNER_KINDS, SYNC_SKIP
+
+
+class ContactPartnerSync(models.AbstractModel):
+    """Propagation of the synchronized fields, the contact being the hub.
+
+    Values travel in "contact field" space: ``{contact: {contact_field: value}}``. The
+    contacts are written, then their linked customers, vendors and banks; a bank that
+    changed carries the values on to the other contacts of its accounts. Every record is
+    written at most once, only with the fields that differ, and records receiving the
+    same values are written together, as superuser and with the SYNC_SKIP flag so that
+    no write echoes back.
+    """
+
+    _name = "contact.partner.sync"
+    _description = "Contact Synchronization"
+
+    @api.model
+    def _read_values(self, record, field_map):
+        """``{key: write value of record[fname]}`` for ``field_map`` {key: fname}."""
+        return {
+            key: record._fields[fname].convert_to_write(record[fname], record)
+            for key, fname in field_map.items()
+        }
+
+    @api.model
+    def _propagate(self, contact_values, visited):
+        """Write ``contact_values`` ({contact: {contact_field: value}}) to the contacts,
+        then to everything linked to them; records in ``visited`` ({(model, id)}) are
+        sources and never written."""
+        Partner = self.env["res.partner"].sudo()
+        pending = {contact.sudo(): vals for contact, vals in contact_values.items() if vals}
+        while pending:
+            self._write_grouped(pending, visited)
+            visited.update(("res.partner", contact.id) for contact in pending)
+            partner_values, bank_values = defaultdict(dict), defaultdict(dict)
+            for contact, vals in pending.items():
+                for link in contact.business_relation_ids:
+                    if link.link_to in PARTNER_KINDS:
+                        target, targets = link.partner_id, partner_values
+                    elif link.link_to == "bank_account" and link.bank_account_id.bank_id:
+                        target, targets = link.bank_account_id.bank_id, bank_values
+                    else:
+                        continue
+                    if (target._name, target.id) in visited:
+                        continue
+                    field_map = Partner._contact_sync_field_map(link.link_to)
+                    targets[target].update(
+                        {field_map[cfield]: value for cfield, value in vals.items() if cfield in field_map}
+                    )
+            self._write_grouped(partner_values, visited)
+            changed_banks = self._write_grouped(bank_values, visited)
+            visited.update((record._name, record.id) for record in (*partner_values, *bank_values))
+            pending = self._bank_contact_values(changed_banks, visited)
+
+    @api.model
+    def _bank_contact_values(self, banks, visited):
+        """Contact values for the not yet visited contacts of the accounts of ``banks``."""
+        if not banks:
+            return {}
+        Partner = self.env["res.partner"]
+        bank_map = Partner._contact_sync_field_map("bank_account")
+        links = self.env["contact.business.relation"].sudo().search(
+            [("bank_account_id.bank_id", "in", [bank.id for bank in banks])]
+        )
+        values = {}
+        for link in links:
+            if ("res.partner", link.contact_id.id) not in visited:
+                values[link.contact_id] = self._read_values(link.bank_account_id.bank_id, bank_map)
+        return values
+
+    @api.model
+    def _write_grouped(self, record_values, visited):
+        """Write on each record of ``record_values`` ({record: {field: value}}) the values
+        that differ from its own, one write per group of records receiving the same
+        values. Return {record: values written}."""
+        groups, written = defaultdict(list), {}
+        for record, vals in record_values.items():
+            if (record._name, record.id) in visited:
+                continue
+            current = self._read_values(record, {fname: fname for fname in vals})
+            diff = {fname: value for fname, value in vals.items() if current[fname] != value}
+            if diff:
+                groups[tuple(sorted(diff.items()))].append(record.id)
+                written[record] = diff
+        for items, ids in groups.items():
+            model = next(iter(record_values))._name
+            self.env[model].sudo().browse(ids).with_context(**{SYNC_SKIP: True}).write(dict(items))
+        return written

@@ -1,0 +1,23 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+from .const import SYNC_SKIP
+
+
+class ResBank(models.Model):
+    """A bank carries the contact data of its accounts: its changes reach the contacts
+    of all its linked accounts."""
+
+    _inherit = "res.bank"
+
+    def write(self, vals):
+        res = super().write(vals)
+        bank_fnames = set(self.env["res.partner"]._contact_sync_field_map("bank_account").values())
+        if not self.env.context.get(SYNC_SKIP) and vals.keys() & bank_fnames:
+            Sync = self.env["contact.partner.sync"]
+            Sync._propagate(
+                Sync._bank_contact_values(self.sudo(), set()),
+                {(bank._name, bank.id) for bank in self},
+            )
+        return res

@@ -1,0 +1,176 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+from .const import (
+    BANK_SYNC_FIELDS,
+    FROM_CONTACT,
+    PARTNER_KINDS,
+    PARTNER_SYNC_FIELDS,
+    RANK_FIELDS,
+    SYNC_SKIP,
+)
+
+
+class ResPartner(models.Model):
+    """Contacts (``is_contact``) and their synchronization with customers and vendors."""
+
+    _inherit = "res.partner"
+
+    is_contact = fields.Boolean(
+        string="Is a Contact",
+        index=True,
+        help="Relationship Management contact, synchronized with its customer, vendor "
+        "and bank account through its business relations.",
+    )
+    contact_no = fields.Char(string="Contact No.", copy=False, index="trigram", readonly=True)
+    business_relation_ids = fields.One2many(
+        "contact.business.relation", "contact_id", string="Business Relations"
+    )
+    linked_business_relation_ids = fields.One2many(
+        "contact.business.relation",
+        "partner_id",
+        string="Contact Links",
+        help="The links of this customer / vendor to its contact.",
+    )
+    contact_business_relation = fields.Selection(
+        [
+            ("none", "None"),
+            ("customer", "Customer"),
+            ("vendor", "Vendor"),
+            ("bank_account", "Bank Account"),
+            ("multiple", "Multiple"),
+            ("other", "Other"),
+        ],
+        string="Contact Business Relation",
+        compute="_compute_contact_business_relation",
+        store=True,
+        index=True,
+    )
+    linked_contact_id = fields.Many2one(
+        "res.partner",
+        string="Linked Contact",
+        compute="_compute_linked_contact_id",
+        store=True,
+        index="btree_not_null",
+        help="The contact this customer / vendor is synchronized with.",
+    )
+
+    @api.depends("is_contact", "business_relation_ids.link_to")
+    def _compute_contact_business_relation(self):
+        for partner in self:
+            links = partner.business_relation_ids if partner.is_contact else ()
+            kinds = {link.link_to for link in links if link.link_to}
+            if len(kinds) > 1:
+                partner.contact_business_relation = "multiple"
+            elif kinds:
+                partner.contact_business_relation = kinds.pop()
+            else:
+                partner.contact_business_relation = "other" if links else "none"
+
+    @api.depends("linked_business_relation_ids.contact_id")
+    def _compute_linked_contact_id(self):
+        for partner in self:
+            partner.linked_contact_id = partner.linked_business_relation_ids[:1].contact_id
+
+    @api.model
+    def _commercial_fields(self):
+        # the persons and addresses of a company contact are contacts too
+        return super()._commercial_fields() + ["is_contact"]
+
+    @api.model
+    def _contact_sync_field_map(self, link_to):
+        """The synchronized fields of a ``link_to`` link: {contact_field: linked_field}.
+        Override to synchronize more (or fewer) fields."""
+        if link_to == "customer":
+            return {fname: fname for fname in PARTNER_SYNC_FIELDS}
+        if link_to == "vendor":
+            return {fname: fname for fname in PARTNER_SYNC_FIELDS if fname != "user_id"}
+        if link_to == "bank_account":
+            return dict(BANK_SYNC_FIELDS)
+        return {}
+
+    @api.model
+    def _contact_sync_contact_fnames(self):
+        """The contact fields synchronized by some link."""
+        return {
+            fname
+            for link_to in (*PARTNER_KINDS, "bank_account")
+            for fname in self._contact_sync_field_map(link_to)
+        }
+
+    @api.model
+    def _contact_sync_fnames(self):
+        """The res.partner fields whose change is propagated (contact and linked side)."""
+        linked = {
+            fname for link_to in PARTNER_KINDS for fname in self._contact_sync_field_map(link_to).values()
+        }
+        return self._contact_sync_contact_fnames() | linked
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("is_contact") and not vals.get("contact_no"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["contact_no"] = company._contact_sync_next_number()
+        partners = super().create(vals_list)
+        customers_vendors = partners.filtered(lambda p: p.customer_rank or p.supplier_rank)
+        if customers_vendors and not self.env.context.get(FROM_CONTACT):
+            customers_vendors._contact_sync_auto_create()
+        return partners
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("is_contact"):
+            self.filtered(lambda p: not p.contact_no)._contact_sync_assign_numbers()
+        if not self.env.context.get(SYNC_SKIP) and vals.keys() & self._contact_sync_fnames():
+            self._contact_sync_propagate(vals.keys())
+        return res
+
+    def unlink(self):
+        # remove the links through the ORM so that what depends on them is recomputed
+        links = self.business_relation_ids | self.linked_business_relation_ids
+        links.sudo().unlink()
+        return super().unlink()
+
+    def _increase_rank(self, field, n=1):
+        kind = {rank: kind for kind, rank in RANK_FIELDS.items()}.get(field)
+        new = self.filtered(lambda p: not p[field]) if kind else self.browse()
+        res = super()._increase_rank(field, n=n)
+        if new and not self.env.context.get(FROM_CONTACT):
+            new.filtered(field)._contact_sync_auto_create(kind)
+        return res
+
+    def _contact_sync_assign_numbers(self):
+        for partner in self:
+            company = partner.company_id or self.env.company
+            number = company._contact_sync_next_number()
+            if number:
+                partner.with_context(**{SYNC_SKIP: True}).contact_no = number
+
+    # ------------------------------------------------------------------ propagation
+    def _contact_sync_propagate(self, fnames):
+        """Propagate the synchronized ``fnames`` of ``self`` (just written) through the
+        contacts to every linked record."""
+        Sync = self.env["contact.partner.sync"]
+        contact_map = {fname: fname for fname in fnames if fname in self._contact_sync_contact_fnames()}
+        contact_values, visited = defaultdict(dict), set()
+        for partner in self.sudo():
+            if partner.is_contact:
+                if partner.business_relation_ids.filtered("link_to"):
+                    contact_values[partner].update(Sync._read_values(partner, contact_map))
+                    visited.add(("res.partner", partner.id))
+                continue
+            for link in partner.linked_business_relation_ids:
+                field_map = {
+                    cfield: fname
+                    for cfield, fname in self._contact_sync_field_map(link.link_to).items()
+                    if fname in fnames
+                }
+                contact_values[link.contact_id].update(Sync._read_values(partner, field_map))
+                visited.add(("res.partner", partner.id))
+        if contact_values:
+            Sync._propagate(contact_values, visited)
