@@ -70,15 +70,19 @@ class ContactPartnerTemplate(models.Model):
     team_id = fields.Many2one("crm.team", string="Sales Team", check_company=True)
     category_id = fields.Many2many("res.partner.category", string="Tags")
 
-    def _check_applicable(self, contact, link_to, company):
-        """Refuse a template made for another kind, contact type or company."""
+    def _is_applicable(self, contact, link_to, company):
+        """Whether the template is made for this kind, contact type and company."""
         self.ensure_one()
         contact_type = "company" if contact.is_company else "person"
-        if (
-            self.link_to != link_to
-            or self.contact_type not in ("both", contact_type)
-            or (self.company_id and self.company_id != company)
-        ):
+        return (
+            self.link_to == link_to
+            and self.contact_type in ("both", contact_type)
+            and self.company_id in (company, self.env["res.company"])
+        )
+
+    def _check_applicable(self, contact, link_to, company):
+        """Refuse a template made for another kind, contact type or company."""
+        if not self._is_applicable(contact, link_to, company):
             raise UserError(
                 self.env._(
                     "The template %(template)s cannot be used to create a %(kind)s "

@@ -3,6 +3,7 @@
 """The customer / vendor side: create the contacts of existing partners."""
 
 from odoo import models
+from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from .const import PARTNER_KINDS, RANK_FIELDS
@@ -28,6 +29,8 @@ class ResPartner(models.Model):
     def action_create_contact(self):
         """Button of a customer / vendor: create its contact and open it."""
         self.ensure_one()
+        if not self._contact_sync_kinds():
+            raise UserError(self.env._("%s is neither a customer nor a vendor.", self.display_name))
         self.create_contacts()
         return self.linked_contact_id._get_records_action()
 

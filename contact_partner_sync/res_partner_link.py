@@ -194,9 +194,12 @@ class ResPartner(models.Model):
         contact._contact_sync_check_free(link_to)
         company = contact.company_id or self.env.company
         relation = company._contact_sync_relation(link_to, raise_if_unset=True)
-        template = template or company[TEMPLATE_FIELDS[link_to]]
         if template:
             template._check_applicable(contact, link_to, company)
+        else:  # the company's default template, where it fits
+            template = company[TEMPLATE_FIELDS[link_to]]
+            if template and not template._is_applicable(contact, link_to, company):
+                template = None
         rank = RANK_FIELDS[link_to]
         Partner = self.with_company(company).with_context(**{FROM_CONTACT: True})
         # one Odoo partner is customer and vendor: reuse the one linked on the other side

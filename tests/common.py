@@ -25,6 +25,8 @@ class ContactSyncCase(TransactionCase):
         cls.relation_vendor = cls.env.ref("contact_partner_sync.business_relation_vendor")
         cls.relation_bank = cls.env.ref("contact_partner_sync.business_relation_bank_account")
         cls.set_codes(cls.company)
+        # independent of the demo data
+        cls.company.write({"default_customer_template_id": False, "default_vendor_template_id": False})
         cls.country_be = cls.env.ref("base.be")
         cls.country_fi = cls.env.ref("base.fi")
 

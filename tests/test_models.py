@@ -113,7 +113,7 @@ class TestModels(ContactSyncCase):
                     "partner_id": customer.id,
                 }
             )
-        self.assertEqual(link.display_name, "Contact (CUST) - Customer")
+        self.assertEqual(link.display_name, "Contact (CUST) - Contact")
 
     def test_bank_account_contact_field(self):
         contact = self.make_contact("Bank Contact")
