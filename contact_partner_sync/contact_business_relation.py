@@ -13,7 +13,6 @@ class ContactBusinessRelation(models.Model):
     _name = "contact.business.relation"
     _description = "Contact Business Relation"
     _order = "contact_id, id"
-    _check_company_auto = True
 
     contact_id = fields.Many2one(
         "res.partner",
@@ -39,15 +38,14 @@ class ContactBusinessRelation(models.Model):
         string="Customer / Vendor",
         index="btree_not_null",
         ondelete="cascade",
-        check_company=True,
     )
     bank_account_id = fields.Many2one(
         "res.partner.bank",
         string="Bank Account",
         index="btree_not_null",
         ondelete="cascade",
-        check_company=True,
     )
+    # a contact without company may link to records of any company (see _check_link)
     company_id = fields.Many2one(
         related="contact_id.company_id", store=True, index=True, string="Company"
     )

@@ -1,1 +1,1 @@
-from . import test_create_contacts, test_create_from_contact, test_install, test_link, test_models
+from . import test_create_contacts, test_create_from_contact, test_install, test_link, test_models, test_sync
