@@ -1,6 +1,7 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class BusinessRelation(models.Model):
@@ -34,3 +35,17 @@ class BusinessRelation(models.Model):
         counts = {relation.id: count for relation, count in groups}
         for relation in self:
             relation.contact_count = counts.get(relation.id, 0)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        links = self.env["contact.business.relation"].sudo().search(
+            [("business_relation_id", "in", self.ids)], limit=1
+        )
+        if links:
+            raise UserError(
+                self.env._(
+                    "The business relation %(relation)s is used by the contact %(contact)s: archive it instead.",
+                    relation=links.business_relation_id.display_name,
+                    contact=links.contact_id.display_name,
+                )
+            )

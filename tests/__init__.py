@@ -1,1 +1,1 @@
-from . import test_create_contacts, test_create_from_contact, test_install, test_link, test_models, test_sync
+from . import test_create_contacts, test_create_from_contact, test_install, test_link, test_models, test_sync, test_delete_merge
