@@ -28,7 +28,18 @@
         "views/res_partner_views.xml",
         "views/res_partner_bank_views.xml",
         "views/res_config_settings_views.xml",
+        "security/contact_interaction_security.xml",
+        "data/contact_interaction_template_data.xml",
+        "views/contact_interaction_views.xml",
+        "views/res_partner_documents_views.xml",
+        "views/res_config_settings_interaction_views.xml",
+        "views/purchase_requisition_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "contact_partner_sync/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/contact_partner_sync_demo.xml",
     ],

@@ -15,3 +15,17 @@ from . import (
     res_partner_contacts,
     res_partner_link,
 )
+
+# quotes, orders and interactions (the mixins first: the models below inherit them)
+from . import (
+    contact_interaction_mixin,
+    contact_interaction_template,
+    contact_interaction_log,
+    res_company_interaction,
+    res_partner_documents,
+    sale_order,
+    purchase_order,
+    purchase_requisition,
+    account_move,
+    mail_interaction_hooks,
+)

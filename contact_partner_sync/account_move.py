@@ -1,0 +1,43 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+# context flag of the messages posted by the invoice sending wizard
+INVOICE_SENDING = "contact_interaction_invoice_sending"
+
+
+class AccountMove(models.Model):
+    _name = "account.move"
+    _inherit = ["account.move", "contact.interaction.mixin"]
+    # customer invoices are logged when sent, not when printed
+    _contact_interaction_log_prints = False
+
+    def _message_post_after_hook(self, message, msg_vals):
+        res = super()._message_post_after_hook(message, msg_vals)
+        if self.env.context.get(INVOICE_SENDING):
+            self._contact_interaction_log("email", {self.id: message})
+        return res
+
+    # ------------------------------------------------------------------ interactions
+    def _contact_interaction_event(self):
+        self.ensure_one()
+        return "customer_invoice" if self.is_sale_document() else False
+
+    def _contact_interaction_partner(self):
+        self.ensure_one()
+        return self.partner_id
+
+    def _contact_interaction_document_name(self):
+        self.ensure_one()
+        return f"{self.type_name} {self.name}"
+
+
+class AccountMoveSend(models.AbstractModel):
+    _inherit = "account.move.send"
+
+    @api.model
+    def _send_mail(self, move, mail_template, **kwargs):
+        # the message posted on the invoice is logged on its contact (account.move)
+        return super()._send_mail(
+            move.with_context(**{INVOICE_SENDING: True}), mail_template, **kwargs
+        )
