@@ -16,13 +16,15 @@ class MergePartnerAutomatic(models.TransientModel):
         if contacts and contacts != partners:
             raise UserError(
                 self.env._(
-                    "Contacts (%(contacts)s) cannot be merged with customers or vendors "
-                    "(%(partners)s): link them instead.",
+                    "Contacts (%(contacts)s) cannot be merged with customers or "
+                    "vendors (%(partners)s): link them instead.",
                     contacts=", ".join(contacts.mapped("display_name")),
                     partners=", ".join((partners - contacts).mapped("display_name")),
                 )
             )
-        return super()._merge(partner_ids, dst_partner=dst_partner, extra_checks=extra_checks)
+        return super()._merge(
+            partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
+        )
 
     def _update_foreign_keys(self, src_partners, dst_partner):
         self._contact_sync_merge_links(src_partners, dst_partner, "partner_id")

@@ -38,13 +38,16 @@ class BusinessRelation(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        links = self.env["contact.business.relation"].sudo().search(
-            [("business_relation_id", "in", self.ids)], limit=1
+        links = (
+            self.env["contact.business.relation"]
+            .sudo()
+            .search([("business_relation_id", "in", self.ids)], limit=1)
         )
         if links:
             raise UserError(
                 self.env._(
-                    "The business relation %(relation)s is used by the contact %(contact)s: archive it instead.",
+                    "The business relation %(relation)s is used by the contact "
+                    "%(contact)s: archive it instead.",
                     relation=links.business_relation_id.display_name,
                     contact=links.contact_id.display_name,
                 )

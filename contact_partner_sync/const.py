@@ -15,7 +15,8 @@ LINK_TO_SELECTION = [
 PARTNER_KINDS = ("customer", "vendor")
 RANK_FIELDS = {"customer": "customer_rank", "vendor": "supplier_rank"}
 
-# Synchronized fields (contact field -> linked field), see res.partner._contact_sync_field_map
+# Synchronized fields (contact field -> linked field),
+# see res.partner._contact_sync_field_map
 PARTNER_SYNC_FIELDS = (
     "name",
     "street",

@@ -16,7 +16,6 @@ class ContactBusinessRelation(models.Model):
 
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         required=True,
         index=True,
         ondelete="cascade",
@@ -24,7 +23,6 @@ class ContactBusinessRelation(models.Model):
     )
     business_relation_id = fields.Many2one(
         "business.relation",
-        string="Business Relation",
         required=True,
         index=True,
         ondelete="restrict",
@@ -41,7 +39,6 @@ class ContactBusinessRelation(models.Model):
     )
     bank_account_id = fields.Many2one(
         "res.partner.bank",
-        string="Bank Account",
         index="btree_not_null",
         ondelete="cascade",
     )
@@ -73,10 +70,12 @@ class ContactBusinessRelation(models.Model):
         ),
         (
             "link_target_check",
-            "CHECK((COALESCE(link_to, '') IN ('customer', 'vendor')) = (partner_id IS NOT NULL)"
-            " AND (COALESCE(link_to, '') = 'bank_account') = (bank_account_id IS NOT NULL))",
-            "A link to a customer or vendor needs a partner, a link to a bank account needs "
-            "a bank account, and a plain business relation neither.",
+            "CHECK((COALESCE(link_to, '') IN ('customer', 'vendor'))"
+            " = (partner_id IS NOT NULL)"
+            " AND (COALESCE(link_to, '') = 'bank_account')"
+            " = (bank_account_id IS NOT NULL))",
+            "A link to a customer or vendor needs a partner, a link to a bank account "
+            "needs a bank account, and a plain business relation neither.",
         ),
     ]
 
@@ -89,7 +88,9 @@ class ContactBusinessRelation(models.Model):
 
     @api.model
     def _link_to_label(self, link_to):
-        return dict(self._fields["link_to"]._description_selection(self.env)).get(link_to, "")
+        return dict(self._fields["link_to"]._description_selection(self.env)).get(
+            link_to, ""
+        )
 
     def _linked_record(self):
         """The customer/vendor (res.partner) or bank account of this link."""
@@ -98,22 +99,31 @@ class ContactBusinessRelation(models.Model):
 
     @api.constrains("contact_id", "partner_id", "bank_account_id", "link_to")
     def _check_link(self):
-        _ = self.env._
         for link in self:
             contact, target = link.contact_id, link._linked_record()
             if not contact.is_contact:
                 raise ValidationError(
-                    _("%s is not a contact: it cannot have business relations.", contact.display_name)
+                    self.env._(
+                        "%s is not a contact: it cannot have business relations.",
+                        contact.display_name,
+                    )
                 )
             if link.link_to in PARTNER_KINDS and target.is_contact:
                 raise ValidationError(
-                    _("%s is a contact: it cannot be linked as customer or vendor.", target.display_name)
+                    self.env._(
+                        "%s is a contact: it cannot be linked as customer or vendor.",
+                        target.display_name,
+                    )
                 )
-            if contact.company_id and target.company_id and target.company_id != contact.company_id:
+            if (
+                contact.company_id
+                and target.company_id
+                and target.company_id != contact.company_id
+            ):
                 raise ValidationError(
-                    _(
-                        "The contact %(contact)s belongs to %(company)s, but %(target)s "
-                        "belongs to %(other)s.",
+                    self.env._(
+                        "The contact %(contact)s belongs to %(company)s, "
+                        "but %(target)s belongs to %(other)s.",
                         contact=contact.display_name,
                         company=contact.company_id.display_name,
                         target=target.display_name,
@@ -123,7 +133,7 @@ class ContactBusinessRelation(models.Model):
             other = link.partner_id.linked_business_relation_ids.contact_id - contact
             if other:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(partner)s is already linked to the contact %(other)s: "
                         "it cannot be linked to %(contact)s too.",
                         partner=link.partner_id.display_name,
@@ -147,7 +157,9 @@ class ContactBusinessRelation(models.Model):
         if master != "contact":
             Sync._propagate({contact: Sync._read_values(source, field_map)}, source_key)
             return
-        contact_values = Sync._read_values(contact, {cfield: cfield for cfield in field_map})
+        contact_values = Sync._read_values(
+            contact, {cfield: cfield for cfield in field_map}
+        )
         if fill_from_linked:
             fill = {
                 cfield: value

@@ -11,7 +11,9 @@ class ContactCreateContactsWizard(models.TransientModel):
     _name = "contact.create.contacts.wizard"
     _description = "Create Contacts from Customers / Vendors / Bank Accounts"
 
-    link_to = fields.Selection(LINK_TO_SELECTION, string="Create contacts of", required=True)
+    link_to = fields.Selection(
+        LINK_TO_SELECTION, string="Create contacts of", required=True
+    )
     partner_ids = fields.Many2many("res.partner", string="Customers / Vendors")
     bank_account_ids = fields.Many2many("res.partner.bank", string="Bank Accounts")
 
@@ -21,10 +23,20 @@ class ContactCreateContactsWizard(models.TransientModel):
         context = self.env.context
         active_ids = context.get("active_ids") or []
         if context.get("active_model") == "res.partner.bank":
-            res.update(link_to="bank_account", bank_account_ids=[fields.Command.set(active_ids)])
+            res.update(
+                link_to="bank_account",
+                bank_account_ids=[fields.Command.set(active_ids)],
+            )
         elif context.get("active_model") == "res.partner":
-            link_to = "vendor" if context.get("res_partner_search_mode") == "supplier" else "customer"
-            res.update(link_to=res.get("link_to") or link_to, partner_ids=[fields.Command.set(active_ids)])
+            link_to = (
+                "vendor"
+                if context.get("res_partner_search_mode") == "supplier"
+                else "customer"
+            )
+            res.update(
+                link_to=res.get("link_to") or link_to,
+                partner_ids=[fields.Command.set(active_ids)],
+            )
         return res
 
     def _records(self):
@@ -34,7 +46,11 @@ class ContactCreateContactsWizard(models.TransientModel):
                 [("bank_id", "!=", False), ("contact_id", "=", False)]
             )
         return self.partner_ids or self.env["res.partner"].search(
-            [(RANK_FIELDS[self.link_to], ">", 0), ("is_contact", "=", False), ("parent_id", "=", False)]
+            [
+                (RANK_FIELDS[self.link_to], ">", 0),
+                ("is_contact", "=", False),
+                ("parent_id", "=", False),
+            ]
         )
 
     def action_create_contacts(self):

@@ -12,23 +12,33 @@ class ContactCreatePartnerWizard(models.TransientModel):
     _name = "contact.create.partner.wizard"
     _description = "Create Customer / Vendor / Bank Account from Contact"
 
-    contact_id = fields.Many2one("res.partner", string="Contact", required=True, domain=[("is_contact", "=", True)])
-    link_to = fields.Selection(LINK_TO_SELECTION, string="Create", required=True, default="customer")
+    contact_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        domain=[("is_contact", "=", True)],
+    )
+    link_to = fields.Selection(
+        LINK_TO_SELECTION, string="Create", required=True, default="customer"
+    )
     template_id = fields.Many2one(
         "contact.partner.template",
-        string="Template",
         compute="_compute_template_id",
         store=True,
         readonly=False,
         domain="[('link_to', '=', link_to)]",
     )
     acc_number = fields.Char(string="Account Number")
-    bic = fields.Char(string="Bank Identifier Code", help="An existing bank of this BIC is reused.")
+    bic = fields.Char(
+        string="Bank Identifier Code", help="An existing bank of this BIC is reused."
+    )
 
     @api.model
     def default_get(self, fields_list):
         res = super().default_get(fields_list)
-        if self.env.context.get("active_model") == "res.partner" and "contact_id" in fields_list:
+        if (
+            self.env.context.get("active_model") == "res.partner"
+            and "contact_id" in fields_list
+        ):
             res.setdefault("contact_id", self.env.context.get("active_id"))
         return res
 

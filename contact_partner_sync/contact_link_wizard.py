@@ -12,15 +12,23 @@ class ContactLinkWizard(models.TransientModel):
     _name = "contact.link.wizard"
     _description = "Link Contact with Existing"
 
-    contact_id = fields.Many2one("res.partner", string="Contact", required=True, domain=[("is_contact", "=", True)])
-    link_to = fields.Selection(LINK_TO_SELECTION, string="Link with", required=True, default="customer")
+    contact_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        domain=[("is_contact", "=", True)],
+    )
+    link_to = fields.Selection(
+        LINK_TO_SELECTION, string="Link with", required=True, default="customer"
+    )
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer / Vendor",
-        domain="[('is_contact', '=', False), ('parent_id', '=', False), ('linked_contact_id', 'in', [False, contact_id])]",
+        domain="[('is_contact', '=', False), ('parent_id', '=', False),"
+        " ('linked_contact_id', 'in', [False, contact_id])]",
     )
     bank_account_id = fields.Many2one(
-        "res.partner.bank", string="Bank Account", domain="[('contact_id', '=', False), ('bank_id', '!=', False)]"
+        "res.partner.bank",
+        domain="[('contact_id', '=', False), ('bank_id', '!=', False)]",
     )
     master = fields.Selection(
         [("contact", "Contact"), ("linked", "Customer / Vendor / Bank Account")],
@@ -33,18 +41,25 @@ class ContactLinkWizard(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         res = super().default_get(fields_list)
-        if self.env.context.get("active_model") == "res.partner" and "contact_id" in fields_list:
+        if (
+            self.env.context.get("active_model") == "res.partner"
+            and "contact_id" in fields_list
+        ):
             res.setdefault("contact_id", self.env.context.get("active_id"))
         return res
 
     def action_link(self):
         self.ensure_one()
-        record = self.bank_account_id if self.link_to == "bank_account" else self.partner_id
+        record = (
+            self.bank_account_id if self.link_to == "bank_account" else self.partner_id
+        )
         if not record:
             raise UserError(
                 self.env._(
                     "Choose the %(kind)s to link with the contact %(contact)s.",
-                    kind=self.env["contact.business.relation"]._link_to_label(self.link_to),
+                    kind=self.env["contact.business.relation"]._link_to_label(
+                        self.link_to
+                    ),
                     contact=self.contact_id.display_name,
                 )
             )

@@ -35,12 +35,13 @@ class ContactPartnerTemplate(models.Model):
     )
     contact_type = fields.Selection(
         [("company", "Company"), ("person", "Person"), ("both", "Both")],
-        string="Contact Type",
         required=True,
         default="both",
     )
     company_id = fields.Many2one(
-        "res.company", string="Company", index=True, default=lambda self: self.env.company
+        "res.company",
+        index=True,
+        default=lambda self: self.env.company,
     )
     property_payment_term_id = fields.Many2one(
         "account.payment.term", string="Customer Payment Terms", check_company=True
@@ -57,13 +58,15 @@ class ContactPartnerTemplate(models.Model):
     property_account_receivable_id = fields.Many2one(
         "account.account",
         string="Account Receivable",
-        domain="[('account_type', '=', 'asset_receivable'), ('deprecated', '=', False)]",
+        domain="[('account_type', '=', 'asset_receivable'),"
+        " ('deprecated', '=', False)]",
         check_company=True,
     )
     property_account_payable_id = fields.Many2one(
         "account.account",
         string="Account Payable",
-        domain="[('account_type', '=', 'liability_payable'), ('deprecated', '=', False)]",
+        domain="[('account_type', '=', 'liability_payable'),"
+        " ('deprecated', '=', False)]",
         check_company=True,
     )
     user_id = fields.Many2one("res.users", string="Salesperson")
@@ -104,5 +107,7 @@ class ContactPartnerTemplate(models.Model):
             value = self[fname]
             if not value or get(fname):
                 continue
-            values[fname] = [Command.set(value.ids)] if fname == "category_id" else value.id
+            values[fname] = (
+                [Command.set(value.ids)] if fname == "category_id" else value.id
+            )
         return values

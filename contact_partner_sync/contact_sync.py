@@ -35,7 +35,9 @@ class ContactPartnerSync(models.AbstractModel):
         then to everything linked to them; records in ``visited`` ({(model, id)}) are
         sources and never written."""
         Partner = self.env["res.partner"].sudo()
-        pending = {contact.sudo(): vals for contact, vals in contact_values.items() if vals}
+        pending = {
+            contact.sudo(): vals for contact, vals in contact_values.items() if vals
+        }
         while pending:
             self._write_grouped(pending, visited)
             visited.update(("res.partner", contact.id) for contact in pending)
@@ -44,7 +46,9 @@ class ContactPartnerSync(models.AbstractModel):
                 for link in contact.business_relation_ids:
                     if link.link_to in PARTNER_KINDS:
                         target, targets = link.partner_id, partner_values
-                    elif link.link_to == "bank_account" and link.bank_account_id.bank_id:
+                    elif (
+                        link.link_to == "bank_account" and link.bank_account_id.bank_id
+                    ):
                         target, targets = link.bank_account_id.bank_id, bank_values
                     else:
                         continue
@@ -52,44 +56,58 @@ class ContactPartnerSync(models.AbstractModel):
                         continue
                     field_map = Partner._contact_sync_field_map(link.link_to)
                     targets[target].update(
-                        {field_map[cfield]: value for cfield, value in vals.items() if cfield in field_map}
+                        {
+                            field_map[cfield]: value
+                            for cfield, value in vals.items()
+                            if cfield in field_map
+                        }
                     )
             self._write_grouped(partner_values, visited)
             changed_banks = self._write_grouped(bank_values, visited)
-            visited.update((record._name, record.id) for record in (*partner_values, *bank_values))
+            visited.update(
+                (record._name, record.id) for record in (*partner_values, *bank_values)
+            )
             pending = self._bank_contact_values(changed_banks, visited)
 
     @api.model
     def _bank_contact_values(self, banks, visited):
-        """Contact values for the not yet visited contacts of the accounts of ``banks``."""
+        """Contact values for the unvisited contacts of the accounts of ``banks``."""
         if not banks:
             return {}
         Partner = self.env["res.partner"]
         bank_map = Partner._contact_sync_field_map("bank_account")
-        links = self.env["contact.business.relation"].sudo().search(
-            [("bank_account_id.bank_id", "in", [bank.id for bank in banks])]
+        links = (
+            self.env["contact.business.relation"]
+            .sudo()
+            .search([("bank_account_id.bank_id", "in", [bank.id for bank in banks])])
         )
         values = {}
         for link in links:
             if ("res.partner", link.contact_id.id) not in visited:
-                values[link.contact_id] = self._read_values(link.bank_account_id.bank_id, bank_map)
+                values[link.contact_id] = self._read_values(
+                    link.bank_account_id.bank_id, bank_map
+                )
         return values
 
     @api.model
     def _write_grouped(self, record_values, visited):
-        """Write on each record of ``record_values`` ({record: {field: value}}) the values
-        that differ from its own, one write per group of records receiving the same
-        values. Return {record: values written}."""
+        """Write on each record of ``record_values`` ({record: {field: value}}) the
+        values that differ from its own, one write per group of records receiving the
+        same values. Return {record: values written}."""
         groups, written = defaultdict(list), {}
         for record, vals in record_values.items():
             if (record._name, record.id) in visited:
                 continue
             current = self._read_values(record, {fname: fname for fname in vals})
-            diff = {fname: value for fname, value in vals.items() if current[fname] != value}
+            diff = {
+                fname: value for fname, value in vals.items() if current[fname] != value
+            }
             if diff:
                 groups[tuple(sorted(diff.items()))].append(record.id)
                 written[record] = diff
         for items, ids in groups.items():
             model = next(iter(record_values))._name
-            self.env[model].sudo().browse(ids).with_context(**{SYNC_SKIP: True}).write(dict(items))
+            self.env[model].sudo().browse(ids).with_context(**{SYNC_SKIP: True}).write(
+                dict(items)
+            )
         return written

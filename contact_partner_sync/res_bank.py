@@ -13,7 +13,9 @@ class ResBank(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        bank_fnames = set(self.env["res.partner"]._contact_sync_field_map("bank_account").values())
+        bank_fnames = set(
+            self.env["res.partner"]._contact_sync_field_map("bank_account").values()
+        )
         if not self.env.context.get(SYNC_SKIP) and vals.keys() & bank_fnames:
             Sync = self.env["contact.partner.sync"]
             Sync._propagate(

@@ -29,13 +29,11 @@ class ResCompany(models.Model):
     )
     default_customer_template_id = fields.Many2one(
         "contact.partner.template",
-        string="Default Customer Template",
         domain="[('link_to', '=', 'customer')]",
         check_company=True,
     )
     default_vendor_template_id = fields.Many2one(
         "contact.partner.template",
-        string="Default Vendor Template",
         domain="[('link_to', '=', 'vendor')]",
         check_company=True,
     )
@@ -43,29 +41,37 @@ class ResCompany(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
-        companies.filtered(lambda c: not c.contact_sequence_id)._contact_sync_create_sequences()
+        companies.filtered(
+            lambda c: not c.contact_sequence_id
+        )._contact_sync_create_sequences()
         return companies
 
     @api.model
     def _contact_sync_init_sequences(self):
         """Give a Contact Nos. sequence to every company without one (installation)."""
-        companies = self.sudo().with_context(active_test=False).search(
-            [("contact_sequence_id", "=", False)]
+        companies = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("contact_sequence_id", "=", False)])
         )
         companies._contact_sync_create_sequences()
 
     def _contact_sync_create_sequences(self):
-        sequences = self.env["ir.sequence"].sudo().create(
-            [
-                {
-                    "name": self.env._("Contact Nos. (%s)", company.name),
-                    "code": "contact_partner_sync.contact",
-                    "prefix": "CT",
-                    "padding": 6,
-                    "company_id": company.id,
-                }
-                for company in self
-            ]
+        sequences = (
+            self.env["ir.sequence"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": self.env._("Contact Nos. (%s)", company.name),
+                        "code": "contact_partner_sync.contact",
+                        "prefix": "CT",
+                        "padding": 6,
+                        "company_id": company.id,
+                    }
+                    for company in self
+                ]
+            )
         )
         for company, sequence in zip(self.sudo(), sequences, strict=True):
             company.contact_sequence_id = sequence
@@ -73,12 +79,14 @@ class ResCompany(models.Model):
     @api.constrains(*RELATION_FIELDS.values())
     def _check_business_relation_codes(self):
         for company in self:
-            relations = [company[fname] for fname in RELATION_FIELDS.values() if company[fname]]
+            relations = [
+                company[fname] for fname in RELATION_FIELDS.values() if company[fname]
+            ]
             if len(relations) != len(set(relations)):
                 raise ValidationError(
                     self.env._(
-                        "The business relation codes for customers, vendors and bank accounts "
-                        "of %s must be different.",
+                        "The business relation codes for customers, vendors and bank "
+                        "accounts of %s must be different.",
                         company.display_name,
                     )
                 )
@@ -90,8 +98,8 @@ class ResCompany(models.Model):
         if not relation and raise_if_unset:
             raise UserError(
                 self.env._(
-                    "No business relation code for %(kind)s is set for the company %(company)s. "
-                    "Set it in Settings > Relationship Management first.",
+                    "No business relation code for %(kind)s is set for the company "
+                    "%(company)s. Set it in Settings > Relationship Management first.",
                     kind=self.env["contact.business.relation"]._link_to_label(link_to),
                     company=self.display_name,
                 )
@@ -99,7 +107,7 @@ class ResCompany(models.Model):
         return relation
 
     def _contact_sync_next_number(self):
-        """The next number of the company's Contact Nos. sequence (False without one)."""
+        """The next number of the company's Contact Nos. (False without one)."""
         self.ensure_one()
         sequence = self.sudo().contact_sequence_id
         return sequence.next_by_id() if sequence else False

@@ -15,7 +15,7 @@ from .const import (
 
 
 class ResPartner(models.Model):
-    """Contacts (``is_contact``) and their synchronization with customers and vendors."""
+    """Contacts (``is_contact``), synchronized with customers and vendors."""
 
     _inherit = "res.partner"
 
@@ -25,7 +25,9 @@ class ResPartner(models.Model):
         help="Relationship Management contact, synchronized with its customer, vendor "
         "and bank account through its business relations.",
     )
-    contact_no = fields.Char(string="Contact No.", copy=False, index="trigram", readonly=True)
+    contact_no = fields.Char(
+        string="Contact No.", copy=False, index="trigram", readonly=True
+    )
     business_relation_ids = fields.One2many(
         "contact.business.relation", "contact_id", string="Business Relations"
     )
@@ -44,14 +46,12 @@ class ResPartner(models.Model):
             ("multiple", "Multiple"),
             ("other", "Other"),
         ],
-        string="Contact Business Relation",
         compute="_compute_contact_business_relation",
         store=True,
         index=True,
     )
     linked_contact_id = fields.Many2one(
         "res.partner",
-        string="Linked Contact",
         compute="_compute_linked_contact_id",
         store=True,
         index="btree_not_null",
@@ -73,7 +73,9 @@ class ResPartner(models.Model):
     @api.depends("linked_business_relation_ids.contact_id")
     def _compute_linked_contact_id(self):
         for partner in self:
-            partner.linked_contact_id = partner.linked_business_relation_ids[:1].contact_id
+            partner.linked_contact_id = partner.linked_business_relation_ids[
+                :1
+            ].contact_id
 
     @api.model
     def _commercial_fields(self):
@@ -103,9 +105,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _contact_sync_fnames(self):
-        """The res.partner fields whose change is propagated (contact and linked side)."""
+        """The res.partner fields whose change is propagated (both sides)."""
         linked = {
-            fname for link_to in PARTNER_KINDS for fname in self._contact_sync_field_map(link_to).values()
+            fname
+            for link_to in PARTNER_KINDS
+            for fname in self._contact_sync_field_map(link_to).values()
         }
         return self._contact_sync_contact_fnames() | linked
 
@@ -114,10 +118,15 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("is_contact") and not vals.get("contact_no"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                company = (
+                    self.env["res.company"].browse(vals.get("company_id"))
+                    or self.env.company
+                )
                 vals["contact_no"] = company._contact_sync_next_number()
         partners = super().create(vals_list)
-        customers_vendors = partners.filtered(lambda p: p.customer_rank or p.supplier_rank)
+        customers_vendors = partners.filtered(
+            lambda p: p.customer_rank or p.supplier_rank
+        )
         if customers_vendors and not self.env.context.get(FROM_CONTACT):
             customers_vendors._contact_sync_auto_create()
         return partners
@@ -126,7 +135,10 @@ class ResPartner(models.Model):
         res = super().write(vals)
         if vals.get("is_contact"):
             self.filtered(lambda p: not p.contact_no)._contact_sync_assign_numbers()
-        if not self.env.context.get(SYNC_SKIP) and vals.keys() & self._contact_sync_fnames():
+        if (
+            not self.env.context.get(SYNC_SKIP)
+            and vals.keys() & self._contact_sync_fnames()
+        ):
             self._contact_sync_propagate(vals.keys())
         return res
 
@@ -156,21 +168,31 @@ class ResPartner(models.Model):
         """Propagate the synchronized ``fnames`` of ``self`` (just written) through the
         contacts to every linked record."""
         Sync = self.env["contact.partner.sync"]
-        contact_map = {fname: fname for fname in fnames if fname in self._contact_sync_contact_fnames()}
+        contact_map = {
+            fname: fname
+            for fname in fnames
+            if fname in self._contact_sync_contact_fnames()
+        }
         contact_values, visited = defaultdict(dict), set()
         for partner in self.sudo():
             if partner.is_contact:
                 if partner.business_relation_ids.filtered("link_to"):
-                    contact_values[partner].update(Sync._read_values(partner, contact_map))
+                    contact_values[partner].update(
+                        Sync._read_values(partner, contact_map)
+                    )
                     visited.add(("res.partner", partner.id))
                 continue
             for link in partner.linked_business_relation_ids:
                 field_map = {
                     cfield: fname
-                    for cfield, fname in self._contact_sync_field_map(link.link_to).items()
+                    for cfield, fname in self._contact_sync_field_map(
+                        link.link_to
+                    ).items()
                     if fname in fnames
                 }
-                contact_values[link.contact_id].update(Sync._read_values(partner, field_map))
+                contact_values[link.contact_id].update(
+                    Sync._read_values(partner, field_map)
+                )
                 visited.add(("res.partner", partner.id))
         if contact_values:
             Sync._propagate(contact_values, visited)

@@ -16,7 +16,6 @@ class ResPartnerBank(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         compute="_compute_contact_id",
         store=True,
         index="btree_not_null",
@@ -38,12 +37,15 @@ class ResPartnerBank(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if "bank_id" in vals and not self.env.context.get(SYNC_SKIP):
-            # a linked account moved to another bank: its contact takes the new bank's data
+            # a linked account moved to another bank: its contact takes its data
             Sync = self.env["contact.partner.sync"]
             bank_map = self.env["res.partner"]._contact_sync_field_map("bank_account")
             accounts = self.sudo().filtered(lambda a: a.contact_id and a.bank_id)
             Sync._propagate(
-                {account.contact_id: Sync._read_values(account.bank_id, bank_map) for account in accounts},
+                {
+                    account.contact_id: Sync._read_values(account.bank_id, bank_map)
+                    for account in accounts
+                },
                 {("res.bank", bank.id) for bank in accounts.bank_id},
             )
         return res
@@ -66,7 +68,9 @@ class ResPartnerBank(models.Model):
         vals_list, relations = [], []
         for account in accounts:
             company = account.company_id or self.env.company
-            relation = company._contact_sync_relation("bank_account", raise_if_unset=strict)
+            relation = company._contact_sync_relation(
+                "bank_account", raise_if_unset=strict
+            )
             if relation:
                 vals_list.append(account._contact_sync_contact_values())
                 relations.append((relation, account))
@@ -81,7 +85,9 @@ class ResPartnerBank(models.Model):
                     "link_to": "bank_account",
                     "bank_account_id": account.id,
                 }
-                for contact, (relation, account) in zip(contacts, relations, strict=True)
+                for contact, (relation, account) in zip(
+                    contacts, relations, strict=True
+                )
             ]
         )
         return contacts.with_env(self.env)

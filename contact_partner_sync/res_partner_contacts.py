@@ -23,21 +23,29 @@ class ResPartner(models.Model):
             raise ValueError(link_to)
         contacts = self.browse()
         for ids in split_every(BATCH_SIZE, self.ids):
-            contacts |= self.browse(ids)._contact_sync_make_contacts(link_to, strict=True)
+            contacts |= self.browse(ids)._contact_sync_make_contacts(
+                link_to, strict=True
+            )
         return contacts
 
     def action_create_contact(self):
         """Button of a customer / vendor: create its contact and open it."""
         self.ensure_one()
         if not self._contact_sync_kinds():
-            raise UserError(self.env._("%s is neither a customer nor a vendor.", self.display_name))
+            raise UserError(
+                self.env._("%s is neither a customer nor a vendor.", self.display_name)
+            )
         self.create_contacts()
         return self.linked_contact_id._get_records_action()
 
     def _contact_sync_auto_create(self, link_to=None):
         """Automatic creation of the contacts of new customers / vendors: only where the
         company has the business relation code set; never blocks anything."""
-        return self.sudo()._contact_sync_make_contacts(link_to, strict=False).with_env(self.env)
+        return (
+            self.sudo()
+            ._contact_sync_make_contacts(link_to, strict=False)
+            .with_env(self.env)
+        )
 
     def _contact_sync_linkable(self):
         """The partners of self that may be linked as customer or vendor: commercial
@@ -45,18 +53,32 @@ class ResPartner(models.Model):
         if not self:
             return self
         excluded = (
-            self.env["res.company"].sudo().with_context(active_test=False).search([("partner_id", "in", self.ids)]).partner_id
-            | self.env["res.users"].sudo().with_context(active_test=False).search([("partner_id", "in", self.ids)]).partner_id
+            self.env["res.company"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+            .partner_id
+            | self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+            .partner_id
         )
         return self.filtered(
-            lambda p: not p.is_contact and p.commercial_partner_id == p and p not in excluded
+            lambda p: (
+                not p.is_contact and p.commercial_partner_id == p and p not in excluded
+            )
         )
 
     def _contact_sync_kinds(self):
         """What the partner is: customer / vendor by rank or by link."""
         self.ensure_one()
         linked = self.linked_business_relation_ids.mapped("link_to")
-        return [kind for kind in PARTNER_KINDS if self[RANK_FIELDS[kind]] > 0 or kind in linked]
+        return [
+            kind
+            for kind in PARTNER_KINDS
+            if self[RANK_FIELDS[kind]] > 0 or kind in linked
+        ]
 
     def _contact_sync_make_contacts(self, link_to, strict):
         """Link each partner of self to its contact for each kind (``link_to`` or its
@@ -78,7 +100,11 @@ class ResPartner(models.Model):
                 if kind not in linked and kind not in taken
             }
             vals = [
-                {"business_relation_id": relation.id, "link_to": kind, "partner_id": partner.id}
+                {
+                    "business_relation_id": relation.id,
+                    "link_to": kind,
+                    "partner_id": partner.id,
+                }
                 for kind, relation in relations.items()
                 if relation
             ]
@@ -87,9 +113,15 @@ class ResPartner(models.Model):
             if contact:
                 link_vals += [dict(v, contact_id=contact.id) for v in vals]
             else:
-                new_contact_vals.append(partner._contact_sync_contact_values([v["link_to"] for v in vals]))
+                new_contact_vals.append(
+                    partner._contact_sync_contact_values([v["link_to"] for v in vals])
+                )
                 new_contact_links.append(vals)
-        contacts = self.env["res.partner"].create(new_contact_vals) if new_contact_vals else self.browse()
+        contacts = (
+            self.env["res.partner"].create(new_contact_vals)
+            if new_contact_vals
+            else self.browse()
+        )
         for contact, vals in zip(contacts, new_contact_links, strict=True):
             link_vals += [dict(v, contact_id=contact.id) for v in vals]
         if link_vals:
@@ -103,5 +135,7 @@ class ResPartner(models.Model):
         vals = {}
         for kind in kinds:
             vals.update(Sync._read_values(self, self._contact_sync_field_map(kind)))
-        vals.update(is_contact=True, is_company=self.is_company, company_id=self.company_id.id)
+        vals.update(
+            is_contact=True, is_company=self.is_company, company_id=self.company_id.id
+        )
         return vals

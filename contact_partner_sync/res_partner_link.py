@@ -1,6 +1,6 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The contact side: link with existing, or create, customers, vendors, bank accounts."""
+"""The contact side: link with existing or create customers, vendors, bank accounts."""
 
 from odoo import models
 from odoo.exceptions import UserError
@@ -48,18 +48,37 @@ class ResPartner(models.Model):
         relation = company._contact_sync_relation("bank_account", raise_if_unset=True)
         holder = company.partner_id
         if not acc_number:
-            raise UserError(self.env._("Enter the account number of the bank account of %s.", contact.display_name))
+            raise UserError(
+                self.env._(
+                    "Enter the account number of the bank account of %s.",
+                    contact.display_name,
+                )
+            )
         Account = self.env["res.partner.bank"]
         if Account.with_context(active_test=False).search_count(
             [("acc_number", "=", acc_number), ("partner_id", "=", holder.id)], limit=1
         ):
             raise UserError(
-                self.env._("%(holder)s already has the bank account %(number)s.", holder=holder.display_name, number=acc_number)
+                self.env._(
+                    "%(holder)s already has the bank account %(number)s.",
+                    holder=holder.display_name,
+                    number=acc_number,
+                )
             )
-        bank = self.env["res.bank"].search([("bic", "=ilike", bic)], limit=1) if bic else None
+        bank = (
+            self.env["res.bank"].search([("bic", "=ilike", bic)], limit=1)
+            if bic
+            else None
+        )
         if not bank:
             bank_values = self.env["contact.partner.sync"]._read_values(
-                contact, {bfield: cfield for cfield, bfield in self._contact_sync_field_map("bank_account").items()}
+                contact,
+                {
+                    bfield: cfield
+                    for cfield, bfield in self._contact_sync_field_map(
+                        "bank_account"
+                    ).items()
+                },
             )
             bank = self.env["res.bank"].create(dict(bank_values, bic=bic or False))
         account = Account.with_context(**{FROM_CONTACT: True}).create(
@@ -82,18 +101,22 @@ class ResPartner(models.Model):
         if link_to == "bank_account" and not self.is_company:
             raise UserError(
                 self.env._(
-                    "%s is a person contact without company: only company contacts can have a bank account.",
+                    "%s is a person contact without company: only company contacts "
+                    "can have a bank account.",
                     self.display_name,
                 )
             )
         return self
 
     def _contact_sync_check_free(self, link_to):
-        links = self.business_relation_ids.filtered(lambda link: link.link_to == link_to)
+        links = self.business_relation_ids.filtered(
+            lambda link: link.link_to == link_to
+        )
         if links:
             raise UserError(
                 self.env._(
-                    "The contact %(contact)s is already linked to the %(kind)s %(record)s.",
+                    "The contact %(contact)s is already linked to the %(kind)s "
+                    "%(record)s.",
                     contact=self.display_name,
                     kind=links._link_to_label(link_to),
                     record=links._linked_record().display_name,
@@ -107,7 +130,8 @@ class ResPartner(models.Model):
         if self.company_id and record_company and record_company != self.company_id:
             raise UserError(
                 self.env._(
-                    "The contact %(contact)s belongs to %(company)s, but %(record)s belongs to %(other)s.",
+                    "The contact %(contact)s belongs to %(company)s, "
+                    "but %(record)s belongs to %(other)s.",
                     contact=self.display_name,
                     company=self.company_id.display_name,
                     record=record.display_name,
@@ -119,14 +143,19 @@ class ResPartner(models.Model):
     def _contact_sync_check_linkable(self, link_to, contact):
         """Refuse to link the partner self to ``contact`` as ``link_to``."""
         self.ensure_one()
-        _ = self.env._
         if self.is_contact:
-            raise UserError(_("%s is a contact: it cannot be linked as customer or vendor.", self.display_name))
+            raise UserError(
+                self.env._(
+                    "%s is a contact: it cannot be linked as customer or vendor.",
+                    self.display_name,
+                )
+            )
         if not self._contact_sync_linkable():
             raise UserError(
-                _(
-                    "%s is a company of this database, a user or an address of another partner: "
-                    "only customers and vendors can be linked to a contact.",
+                self.env._(
+                    "%s is a company of this database, a user or an address of "
+                    "another partner: only customers and vendors can be linked to a "
+                    "contact.",
                     self.display_name,
                 )
             )
@@ -134,7 +163,7 @@ class ResPartner(models.Model):
             self.linked_contact_id and self.linked_contact_id != contact
         ):
             raise UserError(
-                _(
+                self.env._(
                     "%(partner)s is already linked to the contact %(contact)s.",
                     partner=self.display_name,
                     contact=self.linked_contact_id.display_name,
@@ -155,26 +184,34 @@ class ResPartner(models.Model):
 
     def _contact_sync_link(self, record, link_to, master):
         if isinstance(record, int):  # external API callers pass ids
-            record = self.env["res.partner.bank" if link_to == "bank_account" else "res.partner"].browse(record)
+            record = self.env[
+                "res.partner.bank" if link_to == "bank_account" else "res.partner"
+            ].browse(record)
         record.ensure_one()
         contact = self._contact_sync_holder(link_to)
         if master not in ("contact", link_to):
             raise UserError(
-                self.env._("Unknown master %(master)s: use 'contact' or '%(kind)s'.", master=master, kind=link_to)
+                self.env._(
+                    "Unknown master %(master)s: use 'contact' or '%(kind)s'.",
+                    master=master,
+                    kind=link_to,
+                )
             )
         contact._contact_sync_check_free(link_to)
         if link_to == "bank_account":
             if not record.bank_id:
                 raise UserError(
                     self.env._(
-                        "The bank account %s has no bank: set its bank before linking it to a contact.",
+                        "The bank account %s has no bank: set its bank before linking "
+                        "it to a contact.",
                         record.display_name,
                     )
                 )
             if record.contact_id:
                 raise UserError(
                     self.env._(
-                        "The bank account %(account)s is already linked to the contact %(contact)s.",
+                        "The bank account %(account)s is already linked to the "
+                        "contact %(contact)s.",
                         account=record.display_name,
                         contact=record.contact_id.display_name,
                     )
@@ -202,8 +239,10 @@ class ResPartner(models.Model):
                 template = None
         rank = RANK_FIELDS[link_to]
         Partner = self.with_company(company).with_context(**{FROM_CONTACT: True})
-        # one Odoo partner is customer and vendor: reuse the one linked on the other side
-        partner = contact.business_relation_ids.filtered(lambda link: link.link_to in PARTNER_KINDS).partner_id
+        # one Odoo partner is customer and vendor: reuse the other side's one
+        partner = contact.business_relation_ids.filtered(
+            lambda link: link.link_to in PARTNER_KINDS
+        ).partner_id
         if partner:
             partner = partner.with_env(Partner.env)
             vals = template._fill_values(partner) if template else {}
@@ -219,7 +258,11 @@ class ResPartner(models.Model):
                 .items()
                 if value
             }
-            vals.update(is_company=contact.is_company, company_id=contact.company_id.id, **{rank: 1})
+            vals.update(
+                is_company=contact.is_company,
+                company_id=contact.company_id.id,
+                **{rank: 1},
+            )
             if template:
                 vals.update(template._fill_values(vals))
             partner = Partner.create(vals)

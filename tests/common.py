@@ -21,12 +21,20 @@ class ContactSyncCase(TransactionCase):
         cls.company = cls.env.company
         cls.Partner = cls.env["res.partner"]
         cls.Link = cls.env["contact.business.relation"]
-        cls.relation_customer = cls.env.ref("contact_partner_sync.business_relation_customer")
-        cls.relation_vendor = cls.env.ref("contact_partner_sync.business_relation_vendor")
-        cls.relation_bank = cls.env.ref("contact_partner_sync.business_relation_bank_account")
+        cls.relation_customer = cls.env.ref(
+            "contact_partner_sync.business_relation_customer"
+        )
+        cls.relation_vendor = cls.env.ref(
+            "contact_partner_sync.business_relation_vendor"
+        )
+        cls.relation_bank = cls.env.ref(
+            "contact_partner_sync.business_relation_bank_account"
+        )
         cls.set_codes(cls.company)
         # independent of the demo data
-        cls.company.write({"default_customer_template_id": False, "default_vendor_template_id": False})
+        cls.company.write(
+            {"default_customer_template_id": False, "default_vendor_template_id": False}
+        )
         cls.country_be = cls.env.ref("base.be")
         cls.country_fi = cls.env.ref("base.fi")
 
@@ -42,7 +50,9 @@ class ContactSyncCase(TransactionCase):
 
     @classmethod
     def make_contact(cls, name, **vals):
-        return cls.Partner.create(dict({"name": name, "is_contact": True, "is_company": True}, **vals))
+        return cls.Partner.create(
+            dict({"name": name, "is_contact": True, "is_company": True}, **vals)
+        )
 
     @classmethod
     @contextmanager
@@ -59,13 +69,17 @@ class ContactSyncCase(TransactionCase):
     def make_customer(cls, name, **vals):
         """An existing customer, without contact."""
         with cls.codes_unset():
-            return cls.Partner.create(dict({"name": name, "is_company": True, "customer_rank": 1}, **vals))
+            return cls.Partner.create(
+                dict({"name": name, "is_company": True, "customer_rank": 1}, **vals)
+            )
 
     @classmethod
     def make_vendor(cls, name, **vals):
         """An existing vendor, without contact."""
         with cls.codes_unset():
-            return cls.Partner.create(dict({"name": name, "is_company": True, "supplier_rank": 1}, **vals))
+            return cls.Partner.create(
+                dict({"name": name, "is_company": True, "supplier_rank": 1}, **vals)
+            )
 
     @classmethod
     def make_bank_account(cls, acc_number, bank=None, **vals):
@@ -73,7 +87,14 @@ class ContactSyncCase(TransactionCase):
         bank = bank or cls.env["res.bank"].create({"name": "Test Bank"})
         with cls.codes_unset():
             return cls.env["res.partner.bank"].create(
-                dict({"acc_number": acc_number, "partner_id": cls.company.partner_id.id, "bank_id": bank.id}, **vals)
+                dict(
+                    {
+                        "acc_number": acc_number,
+                        "partner_id": cls.company.partner_id.id,
+                        "bank_id": bank.id,
+                    },
+                    **vals,
+                )
             )
 
     def count_queries(self, func):

@@ -14,10 +14,14 @@ class TestDelete(ContactSyncCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.contact = cls.make_contact("Deleted Contact")
-        cls.person = cls.Partner.create({"name": "Its Person", "parent_id": cls.contact.id})
+        cls.person = cls.Partner.create(
+            {"name": "Its Person", "parent_id": cls.contact.id}
+        )
         cls.partner = cls.contact.create_customer()
         cls.contact.create_vendor()
-        cls.account = cls.contact.create_bank_account("BE68539007547034", bic="DELEBEBB")
+        cls.account = cls.contact.create_bank_account(
+            "BE68539007547034", bic="DELEBEBB"
+        )
         cls.bank = cls.account.bank_id
 
     def test_delete_contact_keeps_everything_else(self):
@@ -32,30 +36,43 @@ class TestDelete(ContactSyncCase):
         self.assertFalse(self.person.parent_id)
         self.assertFalse(self.partner.linked_contact_id)
         self.assertFalse(self.account.contact_id)
-        self.assertEqual((self.partner.customer_rank, self.partner.supplier_rank), (1, 1))
+        self.assertEqual(
+            (self.partner.customer_rank, self.partner.supplier_rank), (1, 1)
+        )
 
     def test_delete_customer_keeps_contact(self):
         self.partner.unlink()
         self.assertTrue(self.contact.exists())
         self.assertEqual(self.contact.contact_business_relation, "bank_account")
-        self.assertEqual(self.contact.business_relation_ids.bank_account_id, self.account)
+        self.assertEqual(
+            self.contact.business_relation_ids.bank_account_id, self.account
+        )
 
     def test_delete_bank_account_keeps_contact_and_bank(self):
         self.account.unlink()  # Odoo archives bank accounts: the link goes anyway
         self.assertTrue(self.bank.exists())
         self.assertFalse(self.account.contact_id)
         self.assertEqual(self.contact.contact_business_relation, "multiple")
-        self.assertEqual(sorted(self.contact.business_relation_ids.mapped("link_to")), ["customer", "vendor"])
+        self.assertEqual(
+            sorted(self.contact.business_relation_ids.mapped("link_to")),
+            ["customer", "vendor"],
+        )
         self.partner.unlink()
         self.assertEqual(self.contact.contact_business_relation, "none")
 
     def test_business_relation_in_use_cannot_be_deleted(self):
         used = self.env["business.relation"].create({"code": "USED", "name": "Used"})
-        self.Link.create({"contact_id": self.contact.id, "business_relation_id": used.id})
-        with self.assertRaisesRegex(UserError, r"\[USED\] Used is used by the contact Deleted Contact"):
+        self.Link.create(
+            {"contact_id": self.contact.id, "business_relation_id": used.id}
+        )
+        with self.assertRaisesRegex(
+            UserError, r"\[USED\] Used is used by the contact Deleted Contact"
+        ):
             used.unlink()
         self.assertTrue(used.exists())
-        unused = self.env["business.relation"].create({"code": "UNUSED", "name": "Unused"})
+        unused = self.env["business.relation"].create(
+            {"code": "UNUSED", "name": "Unused"}
+        )
         unused.unlink()
         self.assertFalse(unused.exists())
 
@@ -66,7 +83,11 @@ class TestMerge(ContactSyncCase):
 
     def merge(self, partners, dst):
         wizard = self.env["base.partner.merge.automatic.wizard"].create(
-            {"partner_ids": [(6, 0, partners.ids)], "dst_partner_id": dst.id, "state": "selection"}
+            {
+                "partner_ids": [(6, 0, partners.ids)],
+                "dst_partner_id": dst.id,
+                "state": "selection",
+            }
         )
         wizard.action_merge()
 
@@ -74,8 +95,12 @@ class TestMerge(ContactSyncCase):
         links = self.Link.search([])
         kinds = [(link.contact_id.id, link.link_to) for link in links if link.link_to]
         self.assertEqual(len(kinds), len(set(kinds)), "one link per contact and kind")
-        partners = [(link.partner_id.id, link.link_to) for link in links if link.partner_id]
-        self.assertEqual(len(partners), len(set(partners)), "one link per partner and kind")
+        partners = [
+            (link.partner_id.id, link.link_to) for link in links if link.partner_id
+        ]
+        self.assertEqual(
+            len(partners), len(set(partners)), "one link per partner and kind"
+        )
         for link in links:
             self.assertTrue(link.contact_id.is_contact)
             self.assertFalse(link.partner_id.is_contact)
@@ -92,7 +117,10 @@ class TestMerge(ContactSyncCase):
         self.assertValidLinks()
 
     def test_merge_two_linked_customers(self):
-        first, second = self.make_contact("First Contact"), self.make_contact("Second Contact")
+        first, second = (
+            self.make_contact("First Contact"),
+            self.make_contact("Second Contact"),
+        )
         kept, merged = first.create_customer(), second.create_customer()
         vendor_link = second.link_vendor(merged)
         self.merge(kept | merged, kept)
@@ -116,14 +144,19 @@ class TestMerge(ContactSyncCase):
         self.assertValidLinks()
 
     def test_merge_two_contacts(self):
-        kept, merged = self.make_contact("Kept Contact"), self.make_contact("Merged Contact")
+        kept, merged = (
+            self.make_contact("Kept Contact"),
+            self.make_contact("Merged Contact"),
+        )
         kept.create_customer()
         lost_customer = merged.create_customer()
         vendor = merged.create_vendor()
         self.assertEqual(vendor, lost_customer)
         self.merge(kept | merged, kept)
         self.assertFalse(merged.exists())
-        self.assertEqual(sorted(kept.business_relation_ids.mapped("link_to")), ["customer", "vendor"])
+        self.assertEqual(
+            sorted(kept.business_relation_ids.mapped("link_to")), ["customer", "vendor"]
+        )
         self.assertEqual(kept.contact_business_relation, "multiple")
         self.assertTrue(lost_customer.exists())
         self.assertValidLinks()

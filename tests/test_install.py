@@ -14,14 +14,19 @@ class TestInstall(TransactionCase):
     """What installing the addon gives."""
 
     def test_business_relations_installed(self):
-        relations = self.env["business.relation"].search([("code", "in", ["CUST", "VEND", "BANK"])])
+        relations = self.env["business.relation"].search(
+            [("code", "in", ["CUST", "VEND", "BANK"])]
+        )
         self.assertEqual(
             {(r.code, r.name) for r in relations},
             {("CUST", "Customer"), ("VEND", "Vendor"), ("BANK", "Bank Account")},
         )
         self.assertTrue(all(relations.mapped("active")))
         self.assertEqual(
-            self.env.ref("contact_partner_sync.business_relation_customer").display_name, "[CUST] Customer"
+            self.env.ref(
+                "contact_partner_sync.business_relation_customer"
+            ).display_name,
+            "[CUST] Customer",
         )
 
     def test_contact_sequence_on_every_company(self):
@@ -36,23 +41,37 @@ class TestInstall(TransactionCase):
         company = self.env["res.company"].create({"name": "Second Company"})
         self.assertEqual(company.contact_sequence_id.prefix, "CT")
         self.assertEqual(company.contact_sequence_id.padding, 6)
-        self.assertNotEqual(company.contact_sequence_id, self.env.company.contact_sequence_id)
+        self.assertNotEqual(
+            company.contact_sequence_id, self.env.company.contact_sequence_id
+        )
         self.assertFalse(any(company[fname] for fname in CODE_FIELDS))
         # a contact of that company is numbered from its own sequence
-        contact = self.env["res.partner"].create({"name": "C", "is_contact": True, "company_id": company.id})
+        contact = self.env["res.partner"].create(
+            {"name": "C", "is_contact": True, "company_id": company.id}
+        )
         self.assertRegex(contact.contact_no, r"^CT\d{6}$")
         self.assertEqual(company.contact_sequence_id.number_next_actual, 2)
 
     def test_sequence_setup_is_idempotent(self):
-        sequences = self.env["ir.sequence"].search_count([("code", "=", "contact_partner_sync.contact")])
+        sequences = self.env["ir.sequence"].search_count(
+            [("code", "=", "contact_partner_sync.contact")]
+        )
         self.env["res.company"]._contact_sync_init_sequences()
         self.assertEqual(
-            self.env["ir.sequence"].search_count([("code", "=", "contact_partner_sync.contact")]), sequences
+            self.env["ir.sequence"].search_count(
+                [("code", "=", "contact_partner_sync.contact")]
+            ),
+            sequences,
         )
 
     def test_codes_unset_unless_demo(self):
-        """The data never sets the codes; only the demo data sets them on the main company."""
-        demo = bool(self.env.ref("contact_partner_sync.business_relation_prospect", raise_if_not_found=False))
+        """The data never sets the codes; the demo data sets them (main company)."""
+        demo = bool(
+            self.env.ref(
+                "contact_partner_sync.business_relation_prospect",
+                raise_if_not_found=False,
+            )
+        )
         main = self.env.ref("base.main_company")
         self.assertEqual(all(main[fname] for fname in CODE_FIELDS), demo)
         self.assertEqual(any(main[fname] for fname in CODE_FIELDS), demo)
@@ -88,7 +107,9 @@ class TestDemo(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        if not self.env.ref("contact_partner_sync.business_relation_prospect", raise_if_not_found=False):
+        if not self.env.ref(
+            "contact_partner_sync.business_relation_prospect", raise_if_not_found=False
+        ):
             self.skipTest("installed without demo data")
 
     def test_demo_contacts(self):
@@ -96,15 +117,24 @@ class TestDemo(TransactionCase):
         deco = ref("contact_partner_sync.contact_deco_addict")
         self.assertEqual(deco.contact_business_relation, "customer")
         self.assertEqual(ref("base.res_partner_2").linked_contact_id, deco)
-        self.assertEqual(ref("contact_partner_sync.contact_wood_corner").contact_business_relation, "vendor")
+        self.assertEqual(
+            ref("contact_partner_sync.contact_wood_corner").contact_business_relation,
+            "vendor",
+        )
         multiple = ref("contact_partner_sync.contact_nordlys")
         self.assertEqual(multiple.contact_business_relation, "multiple")
         self.assertEqual(
-            sorted(multiple.business_relation_ids.mapped("link_to")), ["bank_account", "customer", "vendor"]
+            sorted(multiple.business_relation_ids.mapped("link_to")),
+            ["bank_account", "customer", "vendor"],
         )
-        self.assertEqual(multiple.business_relation_ids.bank_account_id.bank_id.name, multiple.name)
+        self.assertEqual(
+            multiple.business_relation_ids.bank_account_id.bank_id.name, multiple.name
+        )
         person = ref("contact_partner_sync.contact_deco_addict_person")
         self.assertEqual((person.parent_id, person.is_contact), (deco, True))
-        self.assertEqual(ref("contact_partner_sync.contact_prospect").contact_business_relation, "other")
+        self.assertEqual(
+            ref("contact_partner_sync.contact_prospect").contact_business_relation,
+            "other",
+        )
         for contact in (deco, person, multiple):
             self.assertRegex(contact.contact_no, r"^CT\d{6}$")

@@ -45,13 +45,19 @@ class TestModels(ContactSyncCase):
         self.assertRegex(person.contact_no, r"^CT\d{6}$")
         # persons of a customer are not contacts
         customer = self.make_customer("Customer")
-        self.assertFalse(self.Partner.create({"name": "P", "parent_id": customer.id}).is_contact)
+        self.assertFalse(
+            self.Partner.create({"name": "P", "parent_id": customer.id}).is_contact
+        )
 
     def test_contact_business_relation(self):
-        prospect = self.env["business.relation"].create({"code": "PROSP", "name": "Prospect"})
+        prospect = self.env["business.relation"].create(
+            {"code": "PROSP", "name": "Prospect"}
+        )
         contact = self.make_contact("Contact")
         self.assertEqual(contact.contact_business_relation, "none")
-        self.Link.create({"contact_id": contact.id, "business_relation_id": prospect.id})
+        self.Link.create(
+            {"contact_id": contact.id, "business_relation_id": prospect.id}
+        )
         self.assertEqual(contact.contact_business_relation, "other")
         contact.link_customer(self.make_customer("Customer"))
         self.assertEqual(contact.contact_business_relation, "customer")
@@ -59,7 +65,13 @@ class TestModels(ContactSyncCase):
         self.assertEqual(contact.contact_business_relation, "multiple")
         # stored, hence searchable
         self.assertEqual(
-            self.Partner.search([("contact_business_relation", "=", "multiple"), ("id", "=", contact.id)]), contact
+            self.Partner.search(
+                [
+                    ("contact_business_relation", "=", "multiple"),
+                    ("id", "=", contact.id),
+                ]
+            ),
+            contact,
         )
         self.assertEqual(prospect.contact_count, 1)
 
@@ -77,7 +89,9 @@ class TestModels(ContactSyncCase):
         customer = self.make_customer("Customer")
         link = contact.link_customer(customer)
         self.assertEqual(customer.linked_contact_id, contact)
-        self.assertEqual(self.Partner.search([("linked_contact_id", "=", contact.id)]), customer)
+        self.assertEqual(
+            self.Partner.search([("linked_contact_id", "=", contact.id)]), customer
+        )
         # one link per contact and kind, one per partner and kind
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             self.Link.create(
@@ -91,9 +105,15 @@ class TestModels(ContactSyncCase):
         # a link needs its target; a non contact cannot have links
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             self.Link.create(
-                {"contact_id": contact.id, "business_relation_id": self.relation_vendor.id, "link_to": "vendor"}
+                {
+                    "contact_id": contact.id,
+                    "business_relation_id": self.relation_vendor.id,
+                    "link_to": "vendor",
+                }
             )
-        self.assertEqual(customer.name, "Contact", "the contact's data won when linking")
+        self.assertEqual(
+            customer.name, "Contact", "the contact's data won when linking"
+        )
         with self.assertRaisesRegex(ValidationError, "Contact is not a contact"):
             self.Link.create(
                 {
@@ -104,7 +124,9 @@ class TestModels(ContactSyncCase):
                 }
             )
         # a customer and vendor has one contact
-        with self.assertRaisesRegex(ValidationError, "already linked to the contact Contact"):
+        with self.assertRaisesRegex(
+            ValidationError, "already linked to the contact Contact"
+        ):
             self.Link.create(
                 {
                     "contact_id": self.make_contact("Second").id,
@@ -121,4 +143,7 @@ class TestModels(ContactSyncCase):
         self.assertFalse(account.contact_id)
         contact.link_bank_account(account)
         self.assertEqual(account.contact_id, contact)
-        self.assertEqual(self.env["res.partner.bank"].search([("contact_id", "=", contact.id)]), account)
+        self.assertEqual(
+            self.env["res.partner.bank"].search([("contact_id", "=", contact.id)]),
+            account,
+        )

@@ -27,13 +27,22 @@ class TestSync(ContactSyncCase):
 
     def test_contact_change_reaches_every_link(self):
         self.contact.write({"phone": "+358 40", "street": "Linnankatu 1"})
-        self.assertEqual((self.customer.phone, self.customer.street), ("+358 40", "Linnankatu 1"))
-        self.assertEqual((self.bank.phone, self.bank.street), ("+358 40", "Linnankatu 1"))
+        self.assertEqual(
+            (self.customer.phone, self.customer.street), ("+358 40", "Linnankatu 1")
+        )
+        self.assertEqual(
+            (self.bank.phone, self.bank.street), ("+358 40", "Linnankatu 1")
+        )
         # the bank reaches the other contact of its accounts
-        self.assertEqual((self.other_contact.phone, self.other_contact.street), ("+358 40", "Linnankatu 1"))
+        self.assertEqual(
+            (self.other_contact.phone, self.other_contact.street),
+            ("+358 40", "Linnankatu 1"),
+        )
 
     def test_customer_change_reaches_contact_and_other_links(self):
-        self.customer.write({"email": "sales@hub.example.com", "country_id": self.country_fi.id})
+        self.customer.write(
+            {"email": "sales@hub.example.com", "country_id": self.country_fi.id}
+        )
         self.assertEqual(self.contact.email, "sales@hub.example.com")
         self.assertEqual(self.bank.email, "sales@hub.example.com")
         self.assertEqual(self.bank.country, self.country_fi)
@@ -47,9 +56,15 @@ class TestSync(ContactSyncCase):
 
     def test_bank_change_reaches_all_contacts_and_their_links(self):
         self.bank.write({"name": "Renamed Bank", "zip": "20100"})
-        self.assertEqual((self.contact.name, self.contact.zip), ("Renamed Bank", "20100"))
-        self.assertEqual((self.other_contact.name, self.other_contact.zip), ("Renamed Bank", "20100"))
-        self.assertEqual((self.customer.name, self.customer.zip), ("Renamed Bank", "20100"))
+        self.assertEqual(
+            (self.contact.name, self.contact.zip), ("Renamed Bank", "20100")
+        )
+        self.assertEqual(
+            (self.other_contact.name, self.other_contact.zip), ("Renamed Bank", "20100")
+        )
+        self.assertEqual(
+            (self.customer.name, self.customer.zip), ("Renamed Bank", "20100")
+        )
 
     def test_vendor_fields_exclude_salesperson(self):
         self.contact.link_vendor(self.customer)
@@ -58,24 +73,38 @@ class TestSync(ContactSyncCase):
         contact.link_vendor(self.vendor_partner)
         salesperson = new_test_user(self.env, "sync_salesperson")
         contact.user_id = salesperson
-        self.assertFalse(self.vendor_partner.user_id, "the purchaser stays each side's own")
+        self.assertFalse(
+            self.vendor_partner.user_id, "the purchaser stays each side's own"
+        )
         self.contact.user_id = salesperson
-        self.assertEqual(self.customer.user_id, salesperson, "the customer follows the contact's salesperson")
+        self.assertEqual(
+            self.customer.user_id,
+            salesperson,
+            "the customer follows the contact's salesperson",
+        )
 
     def test_bank_id_change_refreshes_contact(self):
         self.assertEqual(self.bank.name, "Hub Oy", "linked with the contact's data")
-        new_bank = self.env["res.bank"].create({"name": "New Bank", "city": "Vaasa", "phone": "+358 6"})
+        new_bank = self.env["res.bank"].create(
+            {"name": "New Bank", "city": "Vaasa", "phone": "+358 6"}
+        )
         self.account.bank_id = new_bank
-        self.assertEqual((self.contact.name, self.contact.city, self.contact.phone), ("New Bank", "Vaasa", "+358 6"))
+        self.assertEqual(
+            (self.contact.name, self.contact.city, self.contact.phone),
+            ("New Bank", "Vaasa", "+358 6"),
+        )
         self.assertEqual(self.customer.city, "Vaasa")
         self.assertEqual(self.bank.name, "Hub Oy", "the old bank is left alone")
         self.assertEqual(self.other_contact.name, "Hub Oy")
 
     def test_only_changed_fields_are_propagated(self):
-        # the customer's street differs (written without propagation): a phone change keeps it
+        # the customer's street differs (written without propagation):
+        # a phone change keeps it
         self.customer.with_context(**{SYNC_SKIP: True}).street = "Own Street"
         self.contact.phone = "+358 50"
-        self.assertEqual((self.customer.phone, self.customer.street), ("+358 50", "Own Street"))
+        self.assertEqual(
+            (self.customer.phone, self.customer.street), ("+358 50", "Own Street")
+        )
         # a non synchronized field is not propagated
         self.contact.comment = "Contact notes"
         self.assertFalse(self.customer.comment)
@@ -135,7 +164,12 @@ class TestSync(ContactSyncCase):
 
     def test_batch_write_is_batched(self):
         """A batch write propagates in a constant number of queries."""
-        contacts = self.Partner.create([{"name": f"Batch {i}", "is_contact": True, "is_company": True} for i in range(20)])
+        contacts = self.Partner.create(
+            [
+                {"name": f"Batch {i}", "is_contact": True, "is_company": True}
+                for i in range(20)
+            ]
+        )
         for contact in contacts:
             contact.create_customer()
         # as the web client gives them: browsed by ids
@@ -145,7 +179,7 @@ class TestSync(ContactSyncCase):
         twenty = self.count_queries(lambda: contacts.write({"phone": "+1 20"}))
         self.assertEqual(customers.mapped("phone"), ["+1 20"] * 20)
         self.assertEqual(twenty, one, "no query per record")
-        # and from the other side, differing values: one write per group of identical values
+        # and from the other side: one write per group of identical values
         self.count_queries(lambda: customers[:1].write({"city": "X"}))  # warm up
         one = self.count_queries(lambda: customers[:1].write({"city": "A"}))
         twenty = self.count_queries(lambda: customers.write({"city": "B"}))
