@@ -27,6 +27,10 @@ class MergePartnerAutomatic(models.TransientModel):
         )
 
     def _update_foreign_keys(self, src_partners, dst_partner):
+        # the bank accounts were just merged in SQL: recompute their contact
+        self.env.invalidate_all()
+        accounts = dst_partner.with_context(active_test=False).bank_ids
+        self.env.add_to_compute(accounts._fields["contact_id"], accounts)
         self._contact_sync_merge_links(src_partners, dst_partner, "partner_id")
         self._contact_sync_merge_links(src_partners, dst_partner, "contact_id")
         return super()._update_foreign_keys(src_partners, dst_partner)

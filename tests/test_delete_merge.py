@@ -167,3 +167,33 @@ class TestMerge(ContactSyncCase):
         with self.assertRaisesRegex(UserError, "A Contact"):
             self.merge(contact | customer, customer)
         self.assertTrue(contact.exists() and customer.exists())
+
+    def test_merge_holders_of_a_linked_bank_account(self):
+        """Odoo merges duplicate bank accounts of merged partners: the link follows."""
+        kept, merged = (
+            self.make_customer("Kept Holder"),
+            self.make_customer("Merged Holder"),
+        )
+        bank = self.env["res.bank"].create({"name": "Merge Bank"})
+        with self.codes_unset():
+            Account = self.env["res.partner.bank"]
+            kept_account = Account.create(
+                {
+                    "acc_number": "BE68539007547034",
+                    "partner_id": kept.id,
+                    "bank_id": bank.id,
+                }
+            )
+            merged_account = Account.create(
+                {
+                    "acc_number": "BE68539007547034",
+                    "partner_id": merged.id,
+                    "bank_id": bank.id,
+                }
+            )
+        contact = self.make_contact("Account Contact")
+        contact.link_bank_account(merged_account)
+        self.merge(kept | merged, kept)
+        self.assertEqual(kept_account.contact_id, contact)
+        self.assertEqual(contact.business_relation_ids.bank_account_id, kept_account)
+        self.assertValidLinks()

@@ -147,3 +147,15 @@ class TestModels(ContactSyncCase):
             self.env["res.partner.bank"].search([("contact_id", "=", contact.id)]),
             account,
         )
+
+    def test_classify_contact_in_form(self):
+        """A plain business relation (e.g. Prospect) is added on the contact form."""
+        prospect = self.env["business.relation"].create(
+            {"code": "PRSP", "name": "Prospect"}
+        )
+        contact = self.make_contact("Prospect Oy")
+        with Form(contact) as form:
+            with form.business_relation_ids.new() as line:
+                line.business_relation_id = prospect
+        self.assertEqual(contact.business_relation_ids.business_relation_id, prospect)
+        self.assertEqual(contact.contact_business_relation, "other")
