@@ -1,5 +1,7 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 from .res_company_interaction import INTERACTION_EVENT_FIELDS
@@ -15,7 +17,6 @@ class ContactInteractionLog(models.Model):
 
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         required=True,
         index=True,
         ondelete="cascade",
@@ -31,9 +32,7 @@ class ContactInteractionLog(models.Model):
     )
     direction = fields.Selection(related="template_id.direction")
     description = fields.Char()
-    user_id = fields.Many2one(
-        "res.users", string="User", default=lambda self: self.env.user
-    )
+    user_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     res_model = fields.Char(string="Document Model", index=True)
     res_id = fields.Many2oneReference(
         string="Document ID", model_field="res_model", index=True
@@ -42,14 +41,12 @@ class ContactInteractionLog(models.Model):
         selection="_selection_document_models",
         string="Document",
         compute="_compute_document_ref",
-        store=True,
     )
     message_id = fields.Many2one(
-        "mail.message", string="Message", index="btree_not_null", ondelete="set null"
+        "mail.message", index="btree_not_null", ondelete="set null"
     )
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         index=True,
         default=lambda self: self.env.company,
     )
@@ -63,8 +60,16 @@ class ContactInteractionLog(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_document_ref(self):
+        """The document, while it exists (one query per model)."""
+        existing = defaultdict(set)
+        by_model = defaultdict(set)
         for log in self:
-            if log.res_model and log.res_id and log.res_model in self.env:
+            if log.res_model in self.env and log.res_id:
+                by_model[log.res_model].add(log.res_id)
+        for model, ids in by_model.items():
+            existing[model] = set(self.env[model].sudo().browse(ids).exists().ids)
+        for log in self:
+            if log.res_id in existing[log.res_model]:
                 log.document_ref = f"{log.res_model},{log.res_id}"
             else:
                 log.document_ref = False

@@ -75,10 +75,9 @@ class ContactOrderMixin(models.AbstractModel):
 
     def _contact_post_moved_message(self, contact, partner, link_to, template):
         self.ensure_one()
-        _ = self.env._
-        kind = _("customer") if link_to == "customer" else _("vendor")
+        kind = self.env._("customer") if link_to == "customer" else self.env._("vendor")
         if template is None:
-            body = _(
+            body = self.env._(
                 "Moved from the contact %(contact)s to its %(kind)s %(partner)s "
                 "on confirmation.",
                 contact=contact._get_html_link(),
@@ -86,7 +85,7 @@ class ContactOrderMixin(models.AbstractModel):
                 partner=partner._get_html_link(),
             )
         elif template:
-            body = _(
+            body = self.env._(
                 "The %(kind)s %(partner)s was created from the contact %(contact)s "
                 "with the template %(template)s, and the document was moved to it "
                 "on confirmation.",
@@ -96,7 +95,7 @@ class ContactOrderMixin(models.AbstractModel):
                 template=template.display_name,
             )
         else:
-            body = _(
+            body = self.env._(
                 "The %(kind)s %(partner)s was created from the contact %(contact)s, "
                 "and the document was moved to it on confirmation.",
                 kind=kind,

@@ -21,7 +21,7 @@ class ContactInteractionTemplate(models.Model):
         default="outbound",
     )
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", string="Company", index=True)
+    company_id = fields.Many2one("res.company", index=True)
     log_ids = fields.One2many(
         "contact.interaction.log", "template_id", string="Log Entries"
     )

@@ -77,10 +77,12 @@ class ResPartner(models.Model):
         }
 
     def _contact_count_documents(self, link_to):
-        """{partner: number of documents} of the partners of self, in one query."""
-        roots = self._contact_document_roots(link_to)
+        """{partner: number of documents} of the partners of self, in one query
+        (only saved contacts have the smart buttons: the others count 0)."""
+        contacts = self.filtered(lambda p: p.is_contact and p.id)
+        roots = contacts._contact_document_roots(link_to)
         all_roots = self.browse().union(*roots.values())
-        if not all_roots.ids:
+        if not all_roots:
             return dict.fromkeys(self, 0)
         groups = self.env[DOCUMENT_MODELS[link_to]]._read_group(
             [("partner_id", "child_of", all_roots.ids)], ["partner_id"], ["__count"]
@@ -90,7 +92,8 @@ class ResPartner(models.Model):
             for ancestor in partner._contact_lineage_ids():
                 counts[ancestor] += count
         return {
-            partner: sum(counts[root.id] for root in roots[partner]) for partner in self
+            partner: sum(counts[root.id] for root in roots.get(partner, ()))
+            for partner in self
         }
 
     # ------------------------------------------------------------------ computes

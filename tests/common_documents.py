@@ -39,7 +39,9 @@ class ContactDocumentsCase(ContactSyncCase):
         self.assertEqual(
             (action["res_model"], action["view_mode"]), ("sale.order", "form")
         )
-        with Form(self.env["sale.order"].with_context(action["context"])) as order_form:
+        with Form(
+            self.env["sale.order"].with_context(**action["context"])
+        ) as order_form:
             with order_form.order_line.new() as line:
                 line.product_id = self.product
                 line.product_uom_qty = qty
@@ -52,7 +54,7 @@ class ContactDocumentsCase(ContactSyncCase):
             (action["res_model"], action["view_mode"]), ("purchase.order", "form")
         )
         with Form(
-            self.env["purchase.order"].with_context(action["context"])
+            self.env["purchase.order"].with_context(**action["context"])
         ) as order_form:
             with order_form.order_line.new() as line:
                 line.product_id = self.product

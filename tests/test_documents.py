@@ -1,7 +1,7 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common_documents import ContactDocumentsCase
 
@@ -192,3 +192,17 @@ class TestContactDocuments(ContactDocumentsCase):
         self.assertEqual(self.env["purchase.order"].search(action["domain"]), rfq)
         # a person contact sees its own documents and those of its company's customer
         self.assertEqual(self.person.contact_sale_order_count, 3)
+
+    def test_new_contact_form(self):
+        with Form(self.env["res.partner"]) as partner_form:
+            partner_form.name = "Fresh Lead Oy"
+            partner_form.is_contact = True
+            self.assertEqual(partner_form.contact_sale_order_count, 0)
+        contact = partner_form.record
+        self.assertEqual(
+            (contact.contact_sale_order_count, contact.interaction_log_count), (0, 0)
+        )
+        order = self.new_quotation(contact)
+        self.assertEqual(order.partner_id, contact)
+        contact.invalidate_recordset()
+        self.assertEqual(contact.contact_sale_order_count, 1)

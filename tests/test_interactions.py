@@ -57,7 +57,7 @@ class TestInteractions(ContactDocumentsCase):
     def send_with_composer(self, action):
         self.assertEqual(action["res_model"], "mail.compose.message")
         composer = Form(
-            self.env["mail.compose.message"].with_context(action["context"])
+            self.env["mail.compose.message"].with_context(**action["context"])
         ).save()
         composer.action_send_mail()
         return composer
@@ -165,7 +165,14 @@ class TestInteractions(ContactDocumentsCase):
             "sale.report_saleorder", order.ids
         )
         self.assertIn(order.name, html.decode())
-        self.assertEqual(len(self.logs()), 1)
+        log = self.logs()
+        self.assertEqual(len(log), 1)
+        # the entry outlives its document
+        name = order.name
+        order.unlink()
+        log.invalidate_recordset()
+        self.assertFalse(log.document_ref)
+        self.assertEqual(log.description, f"Quotation {name} printed")
 
     def test_real_pdf_print(self):
         if self.Report.get_wkhtmltopdf_state() != "ok":
