@@ -2,6 +2,7 @@ from . import (
     base_partner_merge,
     business_relation,
     contact_business_relation,
+    contact_wizard_mixin,
     contact_create_contacts_wizard,
     contact_create_partner_wizard,
     contact_link_wizard,

@@ -115,21 +115,8 @@ class ContactBusinessRelation(models.Model):
                         target.display_name,
                     )
                 )
-            if (
-                contact.company_id
-                and target.company_id
-                and target.company_id != contact.company_id
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "The contact %(contact)s belongs to %(company)s, "
-                        "but %(target)s belongs to %(other)s.",
-                        contact=contact.display_name,
-                        company=contact.company_id.display_name,
-                        target=target.display_name,
-                        other=target.company_id.display_name,
-                    )
-                )
+            if target:
+                contact._contact_sync_check_company(target)
             other = link.partner_id.linked_business_relation_ids.contact_id - contact
             if other:
                 raise ValidationError(

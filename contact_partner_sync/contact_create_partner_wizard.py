@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .const import LINK_TO_SELECTION
 from .res_partner_link import TEMPLATE_FIELDS
 
 
@@ -10,16 +9,10 @@ class ContactCreatePartnerWizard(models.TransientModel):
     """Create the customer, vendor or bank account of a contact."""
 
     _name = "contact.create.partner.wizard"
+    _inherit = "contact.wizard.mixin"
     _description = "Create Customer / Vendor / Bank Account from Contact"
 
-    contact_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        domain=[("is_contact", "=", True)],
-    )
-    link_to = fields.Selection(
-        LINK_TO_SELECTION, string="Create", required=True, default="customer"
-    )
+    link_to = fields.Selection(string="Create")
     template_id = fields.Many2one(
         "contact.partner.template",
         compute="_compute_template_id",
@@ -31,16 +24,6 @@ class ContactCreatePartnerWizard(models.TransientModel):
     bic = fields.Char(
         string="Bank Identifier Code", help="An existing bank of this BIC is reused."
     )
-
-    @api.model
-    def default_get(self, fields_list):
-        res = super().default_get(fields_list)
-        if (
-            self.env.context.get("active_model") == "res.partner"
-            and "contact_id" in fields_list
-        ):
-            res.setdefault("contact_id", self.env.context.get("active_id"))
-        return res
 
     @api.depends("contact_id", "link_to")
     def _compute_template_id(self):

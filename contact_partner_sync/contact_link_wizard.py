@@ -1,25 +1,17 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
-
-from .const import LINK_TO_SELECTION
 
 
 class ContactLinkWizard(models.TransientModel):
     """Link a contact with an existing customer, vendor or bank account."""
 
     _name = "contact.link.wizard"
+    _inherit = "contact.wizard.mixin"
     _description = "Link Contact with Existing"
 
-    contact_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        domain=[("is_contact", "=", True)],
-    )
-    link_to = fields.Selection(
-        LINK_TO_SELECTION, string="Link with", required=True, default="customer"
-    )
+    link_to = fields.Selection(string="Link with")
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer / Vendor",
@@ -37,16 +29,6 @@ class ContactLinkWizard(models.TransientModel):
         default="contact",
         help="Whose synchronized fields (name, address, phone...) win when linking.",
     )
-
-    @api.model
-    def default_get(self, fields_list):
-        res = super().default_get(fields_list)
-        if (
-            self.env.context.get("active_model") == "res.partner"
-            and "contact_id" in fields_list
-        ):
-            res.setdefault("contact_id", self.env.context.get("active_id"))
-        return res
 
     def action_link(self):
         self.ensure_one()

@@ -3,7 +3,7 @@
 """The contact side: link with existing or create customers, vendors, bank accounts."""
 
 from odoo import models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .const import FROM_CONTACT, PARTNER_KINDS, RANK_FIELDS
 
@@ -128,7 +128,7 @@ class ResPartner(models.Model):
         company whose business relation codes apply."""
         record_company = company or record.company_id
         if self.company_id and record_company and record_company != self.company_id:
-            raise UserError(
+            raise ValidationError(
                 self.env._(
                     "The contact %(contact)s belongs to %(company)s, "
                     "but %(record)s belongs to %(other)s.",

@@ -1,3 +1,11 @@
-from . import test_create_contacts, test_create_from_contact, test_install, test_link, test_models, test_sync, test_delete_merge
+from . import (
+    test_create_contacts,
+    test_create_from_contact,
+    test_delete_merge,
+    test_install,
+    test_link,
+    test_models,
+    test_sync,
+)
 from . import test_documents, test_interactions
 from . import test_tour_interactions
