@@ -70,23 +70,23 @@ class ContactPartnerSync(models.AbstractModel):
             pending = self._bank_contact_values(changed_banks, visited)
 
     @api.model
-    def _bank_contact_values(self, banks, visited):
-        """Contact values for the unvisited contacts of the accounts of ``banks``."""
-        if not banks:
+    def _bank_contact_values(self, bank_fnames, visited):
+        """Contact values for the unvisited contacts of the accounts of the banks of
+        ``bank_fnames`` ({bank: bank fields that changed})."""
+        if not bank_fnames:
             return {}
-        Partner = self.env["res.partner"]
-        bank_map = Partner._contact_sync_field_map("bank_account")
+        bank_map = self.env["res.partner"]._contact_sync_field_map("bank_account")
         links = (
             self.env["contact.business.relation"]
             .sudo()
-            .search([("bank_account_id.bank_id", "in", [bank.id for bank in banks])])
+            .search([("bank_account_id.bank_id", "in", [b.id for b in bank_fnames])])
         )
         values = {}
         for link in links:
+            bank = link.bank_account_id.bank_id
+            field_map = {c: f for c, f in bank_map.items() if f in bank_fnames[bank]}
             if ("res.partner", link.contact_id.id) not in visited:
-                values[link.contact_id] = self._read_values(
-                    link.bank_account_id.bank_id, bank_map
-                )
+                values[link.contact_id] = self._read_values(bank, field_map)
         return values
 
     @api.model

@@ -19,7 +19,9 @@ class ResBank(models.Model):
         if not self.env.context.get(SYNC_SKIP) and vals.keys() & bank_fnames:
             Sync = self.env["contact.partner.sync"]
             Sync._propagate(
-                Sync._bank_contact_values(self.sudo(), set()),
+                Sync._bank_contact_values(
+                    dict.fromkeys(self.sudo(), vals.keys()), set()
+                ),
                 {(bank._name, bank.id) for bank in self},
             )
         return res

@@ -101,7 +101,13 @@ class TestSync(ContactSyncCase):
         # the customer's street differs (written without propagation):
         # a phone change keeps it
         self.customer.with_context(**{SYNC_SKIP: True}).street = "Own Street"
+        self.other_contact.with_context(**{SYNC_SKIP: True}).street = "Other Street"
         self.contact.phone = "+358 50"
+        self.assertEqual(
+            (self.other_contact.phone, self.other_contact.street),
+            ("+358 50", "Other Street"),
+            "through the bank too, only the phone travels",
+        )
         self.assertEqual(
             (self.customer.phone, self.customer.street), ("+358 50", "Own Street")
         )
