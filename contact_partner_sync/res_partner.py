@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .const import (
     BANK_SYNC_FIELDS,
@@ -76,6 +77,26 @@ class ResPartner(models.Model):
             partner.linked_contact_id = partner.linked_business_relation_ids[
                 :1
             ].contact_id
+
+    @api.constrains("is_contact")
+    def _check_is_contact_links(self):
+        for partner in self:
+            if partner.is_contact and partner.linked_business_relation_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is linked to the contact %(contact)s: "
+                        "it cannot become a contact itself.",
+                        partner=partner.display_name,
+                        contact=partner.linked_contact_id.display_name,
+                    )
+                )
+            if not partner.is_contact and partner.business_relation_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%s has business relations: it remains a contact.",
+                        partner.display_name,
+                    )
+                )
 
     @api.model
     def _commercial_fields(self):

@@ -159,3 +159,12 @@ class TestModels(ContactSyncCase):
                 line.business_relation_id = prospect
         self.assertEqual(contact.business_relation_ids.business_relation_id, prospect)
         self.assertEqual(contact.contact_business_relation, "other")
+
+    def test_contact_flag_follows_links(self):
+        contact = self.make_contact("Flag Contact")
+        customer = self.make_customer("Flag Customer")
+        contact.link_customer(customer, master="customer")
+        with self.assertRaisesRegex(ValidationError, "cannot become a contact"):
+            customer.is_contact = True
+        with self.assertRaisesRegex(ValidationError, "remains a contact"):
+            contact.is_contact = False
