@@ -31,9 +31,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 
 # ---------------------------------------------------------------- Debian packages
 apt_packages() {
-    # build dependencies of Odoo's requirements.txt, PostgreSQL, and Chromium for tours
+    # build dependencies of Odoo's requirements.txt, PostgreSQL, Chromium for tours,
+    # wkhtmltopdf for PDF reports
     echo build-essential git libldap2-dev libsasl2-dev libpq-dev libxml2-dev libxslt1-dev \
-        libjpeg-dev zlib1g-dev libffi-dev libssl-dev postgresql-client chromium \
+        libjpeg-dev zlib1g-dev libffi-dev libssl-dev postgresql-client chromium wkhtmltopdf \
         fonts-dejavu-core
     [ -n "${PGHOST:-}" ] || echo postgresql-15
     "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || echo python3-venv python3-dev
