@@ -168,7 +168,8 @@ ensure_config() {
     mkdir -p "$ADDONS_DIR" "$LOCAL/data"
     [ "$(readlink "$ADDONS_DIR/$ADDON" 2>/dev/null)" = "$PROJECT" ] || ln -sfn "$PROJECT" "$ADDONS_DIR/$ADDON"
     ODOO_CONF=$LOCAL/odoo.conf
-    cat > "$ODOO_CONF" <<CONF
+    local conf
+    conf=$(cat <<CONF
 [options]
 addons_path = $ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$ADDONS_DIR
 data_dir = $LOCAL/data
@@ -179,11 +180,23 @@ db_password = ${PGPASSWORD:-False}
 http_port = ${CPS_HTTP_PORT:-8069}
 list_db = True
 CONF
+)
+    # replaced atomically, and only when it changes: other runs may be reading it
+    if [ "$(cat "$ODOO_CONF" 2>/dev/null)" != "$conf" ]; then
+        printf '%s\n' "$conf" > "$ODOO_CONF.$$" && mv -f "$ODOO_CONF.$$" "$ODOO_CONF"
+    fi
 }
 
 setup() { ensure_apt; ensure_odoo_src; ensure_venv; ensure_pg; ensure_config; }
 
-odoo_bin() { python "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"; }
+odoo_bin() {  # a sub-command (shell, …) goes before the configuration
+    if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
+        local sub=$1; shift
+        python "$ODOO_SRC/odoo-bin" "$sub" -c "$ODOO_CONF" "$@"
+    else
+        python "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"
+    fi
+}
 
 db_exists() { psql -d postgres -Atc "select 1 from pg_database where datname='$1'" | grep -q 1; }
 module_installed() {
