@@ -3,6 +3,7 @@
 """The documents whose printing and e-mailing are logged as interactions."""
 
 from odoo import models
+from odoo.exceptions import UserError
 
 
 class ContactInteractionMixin(models.AbstractModel):
@@ -67,9 +68,20 @@ class ContactOrderMixin(models.AbstractModel):
         missing; say so in the chatter."""
         for order in self:
             contact = order.partner_id
-            partner, template = contact._contact_document_partner(
-                link_to, order.company_id
-            )
+            try:
+                partner, template = contact._contact_document_partner(
+                    link_to, order.company_id
+                )
+            except UserError as error:
+                raise UserError(
+                    self.env._(
+                        "%(document)s cannot be confirmed for the contact %(contact)s: "
+                        "%(reason)s",
+                        document=order.display_name,
+                        contact=contact.display_name,
+                        reason=error.args[0],
+                    )
+                ) from error
             order._contact_write_linked_partner(partner)
             order._contact_post_moved_message(contact, partner, link_to, template)
 

@@ -130,7 +130,11 @@ class TestContactDocuments(ContactDocumentsCase):
     def test_confirm_without_customer_code(self):
         order = self.new_quotation(self.contact)
         self.set_codes(self.company, customer=False)
-        with self.assertRaisesRegex(UserError, "Relationship Management"):
+        with self.assertRaisesRegex(
+            UserError,
+            f"{order.name} cannot be confirmed for the contact Prospect Oy: "
+            "No business relation code .* Relationship Management",
+        ):
             order.action_confirm()
         self.assertEqual((order.partner_id, order.state), (self.contact, "draft"))
 

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from .common_documents import ContactDocumentsCase
 
@@ -173,20 +173,6 @@ class TestInteractions(ContactDocumentsCase):
         log.invalidate_recordset()
         self.assertFalse(log.document_ref)
         self.assertEqual(log.description, f"Quotation {name} printed")
-
-    def test_real_pdf_print(self):
-        if self.Report.get_wkhtmltopdf_state() != "ok":
-            self.skipTest(
-                "wkhtmltopdf is not installed: PDF rendering is not available"
-            )
-        order = self.sale_order_for(self.customer)
-        action = self.env.ref("sale.action_report_saleorder").report_action(order)
-        content, report_type = self.Report.with_context(
-            force_report_rendering=True
-        )._render_qweb_pdf(action["report_name"], action["context"]["active_ids"])
-        self.assertEqual(report_type, "pdf")
-        self.assertTrue(content.startswith(b"%PDF"))
-        self.assertEqual(len(self.logs()), 1)
 
     def test_several_quotations_printed_at_once(self):
         orders = self.sale_order_for(self.customer) | self.sale_order_for(self.contact)
@@ -489,3 +475,39 @@ class TestInteractions(ContactDocumentsCase):
         )
         with self.assertRaisesRegex(UserError, "EMAIL - E-mail"):
             self.template("interaction_email_template_id").unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestInteractionRealPdf(HttpCase):
+    """A real PDF (wkhtmltopdf fetches the report's assets from the HTTP server)."""
+
+    def test_real_pdf_print(self):
+        Report = self.env["ir.actions.report"]
+        if Report.get_wkhtmltopdf_state() not in ("ok", "upgrade"):
+            self.skipTest("wkhtmltopdf is not installed: no PDF rendering")
+        template = self.env.ref("contact_partner_sync.interaction_template_sales_quote")
+        self.env.company.write(
+            {
+                "interaction_sale_quotation_template_id": template.id,
+                "external_report_layout_id": self.env.ref(
+                    "web.external_layout_standard"
+                ).id,
+            }
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "PDF Prospect Oy", "is_contact": True, "is_company": True}
+        )
+        order = self.env["sale.order"].create({"partner_id": contact.id})
+        action = self.env.ref("sale.action_report_saleorder").report_action(order)
+        content, report_type = Report.with_context(
+            force_report_rendering=True
+        )._render_qweb_pdf(action["report_name"], action["context"]["active_ids"])
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"))
+        log = self.env["contact.interaction.log"].search(
+            [("contact_id", "=", contact.id)]
+        )
+        self.assertEqual(
+            len(log), 1, "one entry: the PDF's HTML is no print of its own"
+        )
+        self.assertEqual((log.template_id, log.document_ref), (template, order))
