@@ -23,14 +23,6 @@ class AccountMove(models.Model):
         self.ensure_one()
         return "customer_invoice" if self.is_sale_document() else False
 
-    def _contact_interaction_partner(self):
-        self.ensure_one()
-        return self.partner_id
-
-    def _contact_interaction_document_name(self):
-        self.ensure_one()
-        return f"{self.type_name} {self.name}"
-
 
 class AccountMoveSend(models.AbstractModel):
     _inherit = "account.move.send"

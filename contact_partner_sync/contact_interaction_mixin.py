@@ -22,8 +22,11 @@ class ContactInteractionMixin(models.AbstractModel):
         return False
 
     def _contact_interaction_partner(self):
-        """The partner whose contact gets the log entries of the document self."""
+        """The partner whose contact gets the log entries of the document self (by
+        default its ``partner_id``)."""
         self.ensure_one()
+        if "partner_id" in self._fields:
+            return self["partner_id"]
         return self.env["res.partner"]
 
     def _contact_interaction_contact(self):
@@ -38,7 +41,10 @@ class ContactInteractionMixin(models.AbstractModel):
         return company or self.env.company
 
     def _contact_interaction_document_name(self):
+        """What the document is, as the log says it: "Quotation S00012"."""
         self.ensure_one()
+        if "type_name" in self._fields:
+            return f"{self['type_name']} {self.display_name}"
         return self.display_name
 
     def _contact_interaction_description(self, action, message=None):

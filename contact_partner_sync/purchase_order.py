@@ -49,10 +49,6 @@ class PurchaseOrder(models.Model):
             else "purchase_order"
         )
 
-    def _contact_interaction_partner(self):
-        self.ensure_one()
-        return self.partner_id
-
     def _contact_interaction_document_name(self):
         self.ensure_one()
         if self.state in ("draft", "sent", "cancel"):

@@ -20,11 +20,3 @@ class SaleOrder(models.Model):
     def _contact_interaction_event(self):
         self.ensure_one()
         return "sale_order" if self.state == "sale" else "sale_quotation"
-
-    def _contact_interaction_partner(self):
-        self.ensure_one()
-        return self.partner_id
-
-    def _contact_interaction_document_name(self):
-        self.ensure_one()
-        return f"{self.type_name} {self.name}"
