@@ -30,3 +30,6 @@ from . import (
     account_move,
     mail_interaction_hooks,
 )
+
+# the web client: smart buttons, notifications, counts of missing contacts
+from . import contact_ui
