@@ -81,6 +81,9 @@ ensure_venv() {
     pyver=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
     key=$(cat "$ODOO_SRC/requirements.txt" "$PROJECT/tools/requirements-dev.txt" | sha1sum | cut -c1-10)
     VENV=$CACHE/venv-py$pyver-$key
+    mkdir -p "$CACHE"
+    exec 8>"$CACHE/venv.lock"
+    flock 8   # one build at a time; the others wait for it and reuse it
     if [ ! -f "$VENV/.ready" ]; then
         log "creating the virtualenv $VENV (Odoo requirements, pytest-odoo, linters; a few minutes)"
         rm -rf "$VENV"
@@ -93,6 +96,7 @@ ensure_venv() {
             "$VENV/bin/pip" install -q -r "$ODOO_SRC/requirements.txt" -r "$PROJECT/tools/requirements-dev.txt"
         touch "$VENV/.ready"
     fi
+    flock -u 8
     # Odoo itself comes from the source tree (it is not on PyPI): a .pth makes it importable
     local site
     site=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
