@@ -9,6 +9,14 @@ from .const import RANK_FIELDS
 
 def _notify(message, next_action, title=None):
     """A client action showing ``message``, then running ``next_action``."""
+    if next_action.get("type") == "ir.actions.act_window" and not next_action.get(
+        "views"
+    ):
+        # the web client cleans the actions returned by buttons, not their "next"
+        next_action = dict(
+            next_action,
+            views=[(False, mode) for mode in next_action["view_mode"].split(",")],
+        )
     return {
         "type": "ir.actions.client",
         "tag": "display_notification",
@@ -105,7 +113,9 @@ def _first_free_kind(wizard_model, res, kinds):
     the contact has not got yet."""
     contact = wizard_model.env["res.partner"].browse(res.get("contact_id"))
     if contact and "default_link_to" not in wizard_model.env.context:
-        taken = set(contact.commercial_partner_id.business_relation_ids.mapped("link_to"))
+        taken = set(
+            contact.commercial_partner_id.business_relation_ids.mapped("link_to")
+        )
         res["link_to"] = next((k for k in kinds if k not in taken), res.get("link_to"))
     return res
 

@@ -9,3 +9,4 @@ from . import (
 )
 from . import test_documents, test_interactions
 from . import test_tour_interactions
+from . import test_tour_ui, test_ui

@@ -9,8 +9,9 @@ Serve a demo database first, then run this with the project's virtualenv python
     tools/dev.sh odoo -d cps_demo --http-port=8489 &
     python tools/screenshots.py --url http://localhost:8489 --db cps_demo
 
-Each shot opens a URL of the web client, waits for a CSS selector, optionally runs a
-line of JavaScript (to click or scroll), and saves static/description/screenshot_*.png.
+Each shot opens a URL of the web client, then runs its steps (a line of JavaScript to
+click or scroll, a CSS selector to wait for) and saves
+static/description/screenshot_<name>.png.
 """
 
 import argparse
@@ -28,50 +29,57 @@ import websocket  # websocket-client
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "static", "description")
 
-# name, path (or JavaScript returning one), selector to wait for, JavaScript to run
+
+def open_row(text):
+    """JavaScript clicking the first list row containing ``text``."""
+    return (
+        "[...document.querySelectorAll('.o_data_row')]"
+        f".find(r => r.textContent.includes('{text}'))"
+        ".querySelector('td.o_data_cell').click()"
+    )
+
+
+CONTACTS = "/odoo/action-contact_partner_sync.action_relationship_contacts"
+CUSTOMERS = "/odoo/action-account.res_partner_action_customer?view_type=list"
+# name, path, then (JavaScript to run or None, CSS selector to wait for) steps
 SHOTS = [
     (
         "contact_form",
-        "/odoo/action-contact_partner_sync.action_relationship_contacts",
-        ".o_data_row",
-        "[...document.querySelectorAll('.o_data_row')].find("
-        "r => r.textContent.includes('Nordlys')).querySelector('td.o_data_cell').click()",
-        "button[name=action_view_contact_customer]",
+        CONTACTS,
+        (None, ".o_data_row"),
+        (open_row("Nordlys"), "button[name=action_view_contact_customer]"),
     ),
-    (
-        "contact_list",
-        "/odoo/action-contact_partner_sync.action_relationship_contacts",
-        ".o_data_row",
-        None,
-        None,
-    ),
+    ("contact_list", CONTACTS, (None, ".o_data_row")),
     (
         "create_as",
-        "/odoo/action-contact_partner_sync.action_relationship_contacts",
-        ".o_data_row",
-        "[...document.querySelectorAll('.o_data_row')].find("
-        "r => r.textContent.includes('Baltic')).querySelector('td.o_data_cell').click()",
-        "button[name=action_view_interaction_log]",
-        "document.querySelector('.o_statusbar_buttons button:not([name^=action])')"
-        ".click()",
-        ".modal .o_field_widget[name=template_id]",
+        CONTACTS,
+        (None, ".o_data_row"),
+        (open_row("Baltic"), ".o_statusbar_buttons button"),
+        (
+            "[...document.querySelectorAll('.o_statusbar_buttons button')]"
+            ".find(b => b.textContent.includes('Create as')).click()",
+            ".modal .o_field_widget[name=template_id]",
+        ),
     ),
     (
         "settings",
         "/odoo/settings",
-        "#contact_numbering_setting",
-        "document.querySelector('#contact_numbering_setting').closest('.o_settings_container')"
-        ".previousElementSibling.scrollIntoView({block: 'start'})",
-        None,
+        (
+            None,
+            "#contact_numbering_setting",
+        ),
+        (
+            "document.querySelector('#contact_numbering_setting')"
+            ".closest('.o_settings_container').previousElementSibling"
+            ".scrollIntoView({block: 'start'})",
+            None,
+        ),
     ),
     (
         "customer_contact",
-        "/odoo/action-account.res_partner_action_customer?view_type=list",
-        ".o_data_row",
-        "[...document.querySelectorAll('.o_data_row')].find("
-        "r => r.textContent.includes('Deco Addict')).querySelector('td.o_data_cell')"
-        ".click()",
-        "button[name=action_view_linked_contact]",
+        CUSTOMERS,
+        (None, ".o_data_row"),
+        (open_row("Deco Addict"), "button[name=action_view_linked_contact]"),
     ),
 ]
 
@@ -122,7 +130,9 @@ class Chrome:
 
     def call(self, method, **params):
         self.msg_id += 1
-        self.ws.send(json.dumps({"id": self.msg_id, "method": method, "params": params}))
+        self.ws.send(
+            json.dumps({"id": self.msg_id, "method": method, "params": params})
+        )
         while True:
             msg = json.loads(self.ws.recv())
             if msg.get("id") == self.msg_id:
@@ -186,13 +196,10 @@ def main():
         time.sleep(2)
         chrome.wait(".o_main_navbar")
         suffix = args.suffix
-        for name, path, selector, script, selector2, *more in SHOTS:
+        for name, path, *steps in SHOTS:
             if args.only and name not in args.only:
                 continue
             chrome.goto(args.url + path)
-            chrome.wait(selector)
-            time.sleep(1)
-            steps = [(script, selector2), *zip(more[::2], more[1::2])]
             for step_js, step_selector in steps:
                 if step_js:
                     chrome.js(step_js)
