@@ -1,10 +1,16 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from collections import defaultdict
 
 from odoo import api, models
+from odoo.tools import split_every
 
 from .const import PARTNER_KINDS, SYNC_SKIP
+
+_logger = logging.getLogger(__name__)
+# records per chunk of create_contacts(), see _create_contacts_in_chunks
+BATCH_SIZE = 1000
 
 
 class ContactPartnerSync(models.AbstractModel):
@@ -22,6 +28,28 @@ class ContactPartnerSync(models.AbstractModel):
     _description = "Contact Synchronization"
 
     @api.model
+    def _create_contacts_in_chunks(self, records, make_contacts):
+        """``make_contacts(chunk)`` on chunks of ``records`` (customers / vendors or
+        bank accounts); return all the contacts made. Large runs log their progress
+        and keep the memory bounded: each chunk is flushed and dropped from the cache
+        before the next one."""
+        contact_ids, done, total = [], 0, len(records)
+        for ids in split_every(BATCH_SIZE, records.ids):
+            contact_ids += make_contacts(records.browse(ids)).ids
+            done += len(ids)
+            if total > BATCH_SIZE:
+                records.env.flush_all()
+                records.env.invalidate_all()
+                _logger.info(
+                    "create_contacts: %s/%s %s, %s contacts created",
+                    done,
+                    total,
+                    records._description,
+                    len(contact_ids),
+                )
+        return records.env["res.partner"].browse(contact_ids)
+
+    @api.model
     def _read_values(self, record, field_map):
         """``{key: write value of record[fname]}`` for ``field_map`` {key: fname}."""
         return {
@@ -35,6 +63,10 @@ class ContactPartnerSync(models.AbstractModel):
         then to everything linked to them; records in ``visited`` ({(model, id)}) are
         sources and never written."""
         Partner = self.env["res.partner"].sudo()
+        field_maps = {
+            link_to: Partner._contact_sync_field_map(link_to)
+            for link_to in (*PARTNER_KINDS, "bank_account")
+        }
         pending = {
             contact.sudo(): vals for contact, vals in contact_values.items() if vals
         }
@@ -54,7 +86,7 @@ class ContactPartnerSync(models.AbstractModel):
                         continue
                     if (target._name, target.id) in visited:
                         continue
-                    field_map = Partner._contact_sync_field_map(link.link_to)
+                    field_map = field_maps[link.link_to]
                     targets[target].update(
                         {
                             field_map[cfield]: value
@@ -105,9 +137,19 @@ class ContactPartnerSync(models.AbstractModel):
             if diff:
                 groups[tuple(sorted(diff.items()))].append(record.id)
                 written[record] = diff
+        if not groups:
+            return written
+        # what the writes read (children, users…) is read for all the records at
+        # once: for a batch, prefetch all its records; for a single record, keep its
+        # own prefetch set (the targets of the links read together), so that a caller
+        # writing its records one by one does not cost a query per record
+        first = next(iter(written))
+        prefetch_ids = (
+            first._prefetch_ids
+            if len(written) == 1
+            else tuple(record.id for record in written)
+        )
+        records = first.sudo().with_context(**{SYNC_SKIP: True})
         for items, ids in groups.items():
-            model = next(iter(record_values))._name
-            self.env[model].sudo().browse(ids).with_context(**{SYNC_SKIP: True}).write(
-                dict(items)
-            )
+            records.browse(ids).with_prefetch(prefetch_ids).write(dict(items))
         return written

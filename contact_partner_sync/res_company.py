@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 RELATION_FIELDS = {
     "customer": "customer_business_relation_id",
@@ -108,6 +109,31 @@ class ResCompany(models.Model):
 
     def _contact_sync_next_number(self):
         """The next number of the company's Contact Nos. (False without one)."""
+        return self._contact_sync_next_numbers(1)[0]
+
+    def _contact_sync_next_numbers(self, count):
+        """The next ``count`` numbers of the company's Contact Nos. (Falses without
+        one): drawn in one query from a standard sequence without date ranges, one
+        by one from the others."""
         self.ensure_one()
         sequence = self.sudo().contact_sequence_id
-        return sequence.next_by_id() if sequence else False
+        if not sequence:
+            return [False] * count
+        if (
+            count == 1
+            or sequence.implementation != "standard"
+            or sequence.use_date_range
+        ):
+            return [sequence.next_by_id() for __ in range(count)]
+        self.env.cr.execute(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [
+            f"{prefix}{number:0{sequence.padding}d}{suffix}"
+            for (number,) in self.env.cr.fetchall()
+        ]

@@ -137,13 +137,18 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
     def create(self, vals_list):
+        to_number = defaultdict(list)  # numbered per company, in one go
         for vals in vals_list:
             if vals.get("is_contact") and not vals.get("contact_no"):
                 company = (
                     self.env["res.company"].browse(vals.get("company_id"))
                     or self.env.company
                 )
-                vals["contact_no"] = company._contact_sync_next_number()
+                to_number[company].append(vals)
+        for company, company_vals in to_number.items():
+            numbers = company._contact_sync_next_numbers(len(company_vals))
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["contact_no"] = number
         partners = super().create(vals_list)
         customers_vendors = partners.filtered(
             lambda p: p.customer_rank or p.supplier_rank
@@ -178,41 +183,43 @@ class ResPartner(models.Model):
         return res
 
     def _contact_sync_assign_numbers(self):
+        by_company = defaultdict(list)
         for partner in self:
-            company = partner.company_id or self.env.company
-            number = company._contact_sync_next_number()
-            if number:
-                partner.with_context(**{SYNC_SKIP: True}).contact_no = number
+            by_company[partner.company_id or self.env.company].append(partner)
+        for company, partners in by_company.items():
+            numbers = company._contact_sync_next_numbers(len(partners))
+            for partner, number in zip(partners, numbers, strict=True):
+                if number:
+                    partner.with_context(**{SYNC_SKIP: True}).contact_no = number
 
     # ------------------------------------------------------------------ propagation
     def _contact_sync_propagate(self, fnames):
         """Propagate the synchronized ``fnames`` of ``self`` (just written) through the
         contacts to every linked record."""
         Sync = self.env["contact.partner.sync"]
-        contact_map = {
-            fname: fname
-            for fname in fnames
-            if fname in self._contact_sync_contact_fnames()
-        }
+        contact_fnames = self._contact_sync_contact_fnames()
+        contact_map = {fname: fname for fname in fnames if fname in contact_fnames}
+        field_maps = {}  # {link_to: {contact field: written field}}
         contact_values, visited = defaultdict(dict), set()
         for partner in self.sudo():
             if partner.is_contact:
-                if partner.business_relation_ids.filtered("link_to"):
+                if any(link.link_to for link in partner.business_relation_ids):
                     contact_values[partner].update(
                         Sync._read_values(partner, contact_map)
                     )
                     visited.add(("res.partner", partner.id))
                 continue
             for link in partner.linked_business_relation_ids:
-                field_map = {
-                    cfield: fname
-                    for cfield, fname in self._contact_sync_field_map(
-                        link.link_to
-                    ).items()
-                    if fname in fnames
-                }
+                if link.link_to not in field_maps:
+                    field_maps[link.link_to] = {
+                        cfield: fname
+                        for cfield, fname in self._contact_sync_field_map(
+                            link.link_to
+                        ).items()
+                        if fname in fnames
+                    }
                 contact_values[link.contact_id].update(
-                    Sync._read_values(partner, field_map)
+                    Sync._read_values(partner, field_maps[link.link_to])
                 )
                 visited.add(("res.partner", partner.id))
         if contact_values:

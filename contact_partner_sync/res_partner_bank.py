@@ -1,11 +1,8 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.tools import split_every
 
 from .const import FROM_CONTACT, SYNC_SKIP
-
-BATCH_SIZE = 1000
 
 
 class ResPartnerBank(models.Model):
@@ -58,10 +55,9 @@ class ResPartnerBank(models.Model):
     def create_contacts(self):
         """Create and link the contacts of the bank accounts self (from their bank);
         return them. Linked accounts and accounts without bank are skipped."""
-        contacts = self.env["res.partner"]
-        for ids in split_every(BATCH_SIZE, self.ids):
-            contacts |= self.browse(ids)._contact_sync_make_contacts(strict=True)
-        return contacts
+        return self.env["contact.partner.sync"]._create_contacts_in_chunks(
+            self, lambda accounts: accounts._contact_sync_make_contacts(strict=True)
+        )
 
     def _contact_sync_make_contacts(self, strict):
         accounts = self.filtered(lambda a: a.bank_id and not a.business_relation_ids)

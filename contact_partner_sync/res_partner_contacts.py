@@ -4,11 +4,8 @@
 
 from odoo import models
 from odoo.exceptions import UserError
-from odoo.tools import split_every
 
 from .const import PARTNER_KINDS, RANK_FIELDS
-
-BATCH_SIZE = 1000
 
 
 class ResPartner(models.Model):
@@ -21,12 +18,10 @@ class ResPartner(models.Model):
         skipped."""
         if link_to and link_to not in PARTNER_KINDS:
             raise ValueError(link_to)
-        contacts = self.browse()
-        for ids in split_every(BATCH_SIZE, self.ids):
-            contacts |= self.browse(ids)._contact_sync_make_contacts(
-                link_to, strict=True
-            )
-        return contacts
+        return self.env["contact.partner.sync"]._create_contacts_in_chunks(
+            self,
+            lambda partners: partners._contact_sync_make_contacts(link_to, strict=True),
+        )
 
     def action_create_contact(self):
         """Button of a customer / vendor: create its contact and open it."""

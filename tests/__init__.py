@@ -10,3 +10,4 @@ from . import (
 from . import test_documents, test_interactions
 from . import test_tour_interactions
 from . import test_tour_ui, test_ui
+from . import test_performance

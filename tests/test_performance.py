@@ -1,0 +1,156 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Query counts of the hot paths: the synchronization costs a constant number of
+queries, whatever the number of records (see README, "Performance").
+
+Each count is asserted for 2 and for 10 records. Where they differ, the difference is
+Odoo's own cost of creating a partner (one query per new partner for the default of
+``display_invoice_template_pdf_report_id`` in ``account``), asserted on a plain create
+in the same test. The records are browsed by ids, as the web client gives them, and
+the ormcaches are warm (``@warmup``)."""
+
+from odoo.tests import tagged, warmup
+
+from .common import ContactSyncCase
+
+
+@tagged("post_install", "-at_install")
+class TestPerformance(ContactSyncCase):
+    SIZES = (2, 10)
+
+    def fresh(self, records):
+        """``records`` as a client gives them: browsed by ids, with a cold cache."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        return records.browse(records.ids)
+
+    def linked_customers(self, n, tag="Perf"):
+        """n customers, each with its (automatically created) contact."""
+        return self.Partner.create(
+            [
+                {"name": f"{tag} {i}", "is_company": True, "customer_rank": 1}
+                for i in range(n)
+            ]
+        )
+
+    def plain_partners(self, n, tag="Plain"):
+        """n customers without contact."""
+        with self.codes_unset():
+            return self.Partner.create(
+                [
+                    {"name": f"{tag} {i}", "is_company": True, "customer_rank": 1}
+                    for i in range(n)
+                ]
+            )
+
+    # ------------------------------------------------------------------ writes
+    @warmup
+    def test_batch_write_from_contacts(self):
+        """contact -> customer: the same count for 2 and 10 contacts."""
+        for n in self.SIZES:
+            customers = self.linked_customers(n)
+            contacts = self.fresh(customers.linked_contact_id)
+            with self.assertQueryCount(14):
+                contacts.write({"phone": f"+1 555 {n}"})
+            self.assertEqual(customers.mapped("phone"), [f"+1 555 {n}"] * n)
+
+    @warmup
+    def test_batch_write_from_customers(self):
+        """customer -> contact: the same count for 2 and 10 customers."""
+        for n in self.SIZES:
+            customers = self.fresh(self.linked_customers(n))
+            with self.assertQueryCount(14):
+                customers.write({"city": f"City {n}"})
+            self.assertEqual(
+                customers.linked_contact_id.mapped("city"), [f"City {n}"] * n
+            )
+
+    @warmup
+    def test_one_by_one_write_from_contacts(self):
+        """Writing the contacts of a recordset one at a time costs no query per
+        record: what the propagation reads is prefetched for all of them."""
+        for n in self.SIZES:
+            customers = self.linked_customers(n)
+            contacts = self.fresh(customers.linked_contact_id)
+            with self.assertQueryCount(14):
+                for contact in contacts:
+                    contact.write({"phone": f"+1 556 {n}"})
+            self.assertEqual(customers.mapped("phone"), [f"+1 556 {n}"] * n)
+
+    @warmup
+    def test_non_synced_write_costs_as_plain(self):
+        """A field that is not synchronized: the same queries as on plain
+        partners."""
+        for n in self.SIZES:
+            plain = self.fresh(self.plain_partners(n))
+            with self.assertQueryCount(3):
+                plain.write({"comment": "<p>plain</p>"})
+            contacts = self.fresh(self.linked_customers(n).linked_contact_id)
+            with self.assertQueryCount(3):
+                contacts.write({"comment": "<p>contact</p>"})
+            customers = self.fresh(contacts.business_relation_ids.partner_id)
+            with self.assertQueryCount(3):
+                customers.write({"comment": "<p>customer</p>"})
+
+    # ------------------------------------------------------------------ creation
+    @warmup
+    def test_auto_create_on_batch_create(self):
+        """Creating n customers with their contacts costs what a plain create of 2n
+        partners costs (Odoo's own query per new partner), plus a constant: 7 + (2n -
+        2) + 8."""
+        for n, plain_count, count in ((2, 7, 17), (10, 15, 33)):
+            with self.codes_unset(), self.assertQueryCount(plain_count):
+                self.Partner.create(
+                    [{"name": f"P{i}", "customer_rank": 1} for i in range(n)]
+                )
+            self.env.invalidate_all()
+            with self.assertQueryCount(count):
+                customers = self.Partner.create(
+                    [{"name": f"C{i}", "customer_rank": 1} for i in range(n)]
+                )
+            self.assertEqual(len(customers.linked_contact_id), n)
+
+    @warmup
+    def test_create_contacts(self):
+        """create_contacts() of n existing customers costs what a plain create of n
+        partners costs (7 + n - 2, see above), plus a constant: 9."""
+        for n, count in ((2, 16), (10, 24)):
+            partners = self.fresh(self.plain_partners(n))
+            with self.assertQueryCount(count):
+                contacts = partners.create_contacts()
+            self.assertEqual(len(contacts), n)
+            self.assertEqual(partners.linked_contact_id, contacts)
+
+    # ------------------------------------------------------------------ banks
+    @warmup
+    def test_bank_change(self):
+        """A change of a bank reaches the contacts of its n accounts in a constant
+        number of queries."""
+        for n in self.SIZES:
+            bank = self.env["res.bank"].create({"name": f"Perf Bank {n}"})
+            accounts = self.env["res.partner.bank"].create(
+                [
+                    {
+                        "acc_number": f"PERF{n}X{i}",
+                        "partner_id": self.company.partner_id.id,
+                        "bank_id": bank.id,
+                    }
+                    for i in range(n)
+                ]
+            )
+            bank = self.fresh(bank)
+            with self.assertQueryCount(13):
+                bank.write({"phone": f"+1 557 {n}"})
+            self.assertEqual(accounts.contact_id.mapped("phone"), [f"+1 557 {n}"] * n)
+
+    # ------------------------------------------------------------------ unlink
+    @warmup
+    def test_unlink_contacts(self):
+        """Deleting contacts removes their links in a constant number of
+        queries."""
+        for n in self.SIZES:
+            customers = self.linked_customers(n)
+            contacts = self.fresh(customers.linked_contact_id)
+            with self.assertQueryCount(27):
+                contacts.unlink()
+            self.assertFalse(customers.linked_contact_id)
