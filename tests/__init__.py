@@ -9,5 +9,5 @@ from . import (
 )
 from . import test_documents, test_interactions
 from . import test_tour_interactions
-from . import test_tour_ui, test_ui
+from . import test_i18n, test_tour_ui, test_ui
 from . import test_performance
