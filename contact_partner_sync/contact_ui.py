@@ -288,9 +288,8 @@ class ResPartnerTwins(models.Model):
                             [
                                 (key, "=", partner[key]),
                                 ("company_id", "in", [False, partner.company_id.id]),
-                                ("id", "not in", (twins | partner._origin).ids),
                                 "!",
-                                ("id", "child_of", partner._origin.id),
+                                ("id", "child_of", (twins | partner._origin).ids),
                             ],
                             limit=1,
                         )

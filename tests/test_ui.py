@@ -143,6 +143,8 @@ class TestUi(ContactSyncCase):
         other = self.make_customer("UI Other VAT Oy")
         customer.create_contacts()
         contact = customer.linked_contact_id
+        # the persons of the contact share its VAT too
+        self.Partner.create({"name": "UI Person", "parent_id": contact.id})
         self.assertEqual(contact.vat, "FI12345671")
         self.assertFalse(customer.same_vat_partner_id)
         self.assertFalse(contact.same_vat_partner_id)
