@@ -4,7 +4,9 @@
 
 from odoo import api, fields, models
 
-from .const import RANK_FIELDS
+from .const import LINK_TO_SELECTION, RANK_FIELDS
+
+KINDS = [kind for kind, _label in LINK_TO_SELECTION]
 
 
 def _notify(message, next_action, title=None):
@@ -45,6 +47,16 @@ class ResPartner(models.Model):
     linked_contact_no = fields.Char(
         related="linked_contact_id.contact_no", string="Linked Contact No."
     )
+    # not the ranks themselves in the form: a rank sent by the form (0) would stop the
+    # Customers / Vendors menus from setting it (account's res_partner_search_mode)
+    is_customer_or_vendor = fields.Boolean(compute="_compute_is_customer_or_vendor")
+
+    @api.depends("customer_rank", "supplier_rank")
+    def _compute_is_customer_or_vendor(self):
+        for partner in self:
+            partner.is_customer_or_vendor = bool(
+                partner.customer_rank or partner.supplier_rank
+            )
 
     @api.depends(
         "business_relation_ids.link_to",
@@ -108,16 +120,22 @@ class ResPartnerBank(models.Model):
         )
 
 
-def _first_free_kind(wizard_model, res, kinds):
-    """Default ``link_to`` of a wizard opened from a contact: the first kind of link
-    the contact has not got yet."""
-    contact = wizard_model.env["res.partner"].browse(res.get("contact_id"))
-    if contact and "default_link_to" not in wizard_model.env.context:
-        taken = set(
-            contact.commercial_partner_id.business_relation_ids.mapped("link_to")
-        )
-        res["link_to"] = next((k for k in kinds if k not in taken), res.get("link_to"))
-    return res
+class ContactWizardMixin(models.AbstractModel):
+    _inherit = "contact.wizard.mixin"
+
+    @api.model
+    def default_get(self, fields_list):
+        """Opened from a contact, the wizard proposes the first kind of link the
+        contact has not got yet."""
+        res = super().default_get(fields_list)
+        contact = self.env["res.partner"].browse(res.get("contact_id"))
+        if contact and "default_link_to" not in self.env.context:
+            links = contact.commercial_partner_id.business_relation_ids
+            taken = set(links.mapped("link_to"))
+            res["link_to"] = next(
+                (kind for kind in KINDS if kind not in taken), res.get("link_to")
+            )
+        return res
 
 
 class ContactCreatePartnerWizard(models.TransientModel):
@@ -126,11 +144,6 @@ class ContactCreatePartnerWizard(models.TransientModel):
     contact_is_company = fields.Boolean(
         related="contact_id.commercial_partner_id.is_company"
     )
-
-    @api.model
-    def default_get(self, fields_list):
-        res = super().default_get(fields_list)
-        return _first_free_kind(self, res, ("customer", "vendor", "bank_account"))
 
     def action_create(self):
         action = super().action_create()
@@ -149,11 +162,6 @@ class ContactCreatePartnerWizard(models.TransientModel):
 
 class ContactLinkWizard(models.TransientModel):
     _inherit = "contact.link.wizard"
-
-    @api.model
-    def default_get(self, fields_list):
-        res = super().default_get(fields_list)
-        return _first_free_kind(self, res, ("customer", "vendor", "bank_account"))
 
     def action_link(self):
         action = super().action_link()
@@ -247,10 +255,7 @@ class ResConfigSettings(models.TransientModel):
     @api.depends("company_id")
     def _compute_contact_missing_counts(self):
         Wizard = self.env["contact.create.contacts.wizard"]
-        counts = {
-            link_to: Wizard._missing_contact_count(link_to)
-            for link_to in ("customer", "vendor", "bank_account")
-        }
+        counts = {link_to: Wizard._missing_contact_count(link_to) for link_to in KINDS}
         for settings in self:
             settings.contact_missing_customer_count = counts["customer"]
             settings.contact_missing_vendor_count = counts["vendor"]

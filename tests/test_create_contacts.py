@@ -244,7 +244,7 @@ class TestCreateContacts(ContactSyncCase):
             )
         )
         self.assertEqual(form.link_to, "customer")
-        action = form.save().action_create_contacts()
+        action = form.save().action_create_contacts()["params"]["next"]
         contacts = self.Partner.search(action["domain"])
         self.assertEqual(self.customers.linked_contact_id, contacts)
 

@@ -211,7 +211,7 @@ class TestCreateFromContact(ContactSyncCase):
             )
         )
         self.assertEqual(form.template_id, self.template)
-        action = form.save().action_create()
+        action = form.save().action_create()["params"]["next"]
         customer = self.Partner.browse(action["res_id"])
         self.assertEqual(
             (action["res_model"], customer.linked_contact_id),
@@ -229,7 +229,7 @@ class TestCreateFromContact(ContactSyncCase):
         )
         form.acc_number = "FI2112345600000785"
         form.bic = "WIZAFIHH"
-        action = form.save().action_create()
+        action = form.save().action_create()["params"]["next"]
         account = self.env["res.partner.bank"].browse(action["res_id"])
         self.assertEqual(
             (account.contact_id, account.bank_id.bic), (self.contact, "WIZAFIHH")

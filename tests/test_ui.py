@@ -36,9 +36,10 @@ class TestUi(ContactSyncCase):
             (action["params"]["next"]["res_model"], action["params"]["next"]["res_id"]),
             ("res.partner", vendor.id),
         )
-        # the next "Create as" proposes what the contact is not yet
-        wizard = self.wizard("contact.create.partner.wizard", contact)
-        self.assertEqual(wizard.link_to, "customer")
+        # the next "Create as" or "Link with Existing" proposes what the contact is not
+        contact.create_customer()
+        for model in ("contact.create.partner.wizard", "contact.link.wizard"):
+            self.assertEqual(self.wizard(model, contact).link_to, "bank_account")
 
     def test_link_with_existing_notifies(self):
         customer = self.make_customer("UI Existing Customer")
