@@ -13,6 +13,13 @@ _logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 
 
+def sync_skipped(env):
+    """Whether the writes of ``env`` are the synchronization's own, not propagated
+    again: the SYNC_SKIP flag counts for superuser writes only, never in the context
+    a user sends."""
+    return env.su and env.context.get(SYNC_SKIP)
+
+
 class ContactPartnerSync(models.AbstractModel):
     """Propagation of the synchronized fields, the contact being the hub.
 
@@ -44,7 +51,7 @@ class ContactPartnerSync(models.AbstractModel):
                     "create_contacts: %s/%s %s, %s contacts created",
                     done,
                     total,
-                    records._description,
+                    records._name,
                     len(contact_ids),
                 )
         return records.env["res.partner"].browse(contact_ids)

@@ -7,8 +7,8 @@ of the process's resident memory above its level at the start of the scenario, f
 addon and for its baseline (plain Odoo behaviour on the same database and code).
 
 Each side of a scenario is warmed up once (ormcaches, Python imports), then measured
-``--repeat`` times, baseline and addon in turn, keeping the best time (sizes of 10,000
-and more are measured once: their runs are long enough to be stable). The records a
+``--repeat`` times, baseline and addon in turn, keeping the best time (the machine may
+be shared: the best of a few runs is the least disturbed one). The records a
 scenario works on are browsed by ids, as the web client and RPC callers give them.
 The 100k ``create_contacts()`` run happens in a fresh child process, whose whole
 resident memory is then judged.
@@ -321,13 +321,19 @@ def check_budget(label, rows):
             extra = (addon["queries"] - base["queries"]) / n
             failures.append(f"N={n}: {extra:.2f} extra queries per record > 2")
     if rule == "flat" and len(sizes) > 1:
+        # The baseline's queries grow with N only as the ORM batches its work: one
+        # UPDATE statement per 100 records, one read per 1000 records (each side's
+        # "+q/rec" stays far below 1). The addon writes twice the records (each one
+        # and its counterpart), so its count grows about twice as fast, by the same
+        # batching; what it must never do is add queries per record: its extra
+        # queries may grow by at most one per 20 records.
         lo, hi = sizes[0], sizes[-1]
         growth_addon = rows[hi]["addon"]["queries"] - rows[lo]["addon"]["queries"]
         growth_base = rows[hi]["baseline"]["queries"] - rows[lo]["baseline"]["queries"]
-        if growth_addon > growth_base:
+        if growth_addon - growth_base > (hi - lo) / 20:
             failures.append(
                 f"queries grow by {growth_addon} from N={lo} to N={hi}, "
-                f"baseline by {growth_base}"
+                f"baseline by {growth_base}: queries per record"
             )
     return failures
 
@@ -396,7 +402,7 @@ def main():
         "--repeat",
         type=int,
         default=3,
-        help="measurements per side below N=10,000 (the best time is kept)",
+        help="measurements per side and size (the best time is kept)",
     )
     parser.add_argument("--big-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -414,7 +420,7 @@ def main():
     print(
         f"machine: {os.cpu_count()} cores ({cpu_model()}), "
         f"Python {sys.version.split()[0]}, sizes {sizes}, "
-        f"best of {args.repeat} below N=10000"
+        f"best of {args.repeat}"
     )
     header = f"{'scenario':38} {'N':>6} | {'baseline s':>10} {'q':>7} {'mem':>10} | "
     header += f"{'addon s':>9} {'q':>7} {'mem':>10} | {'time x':>6} {'+q/rec':>6}"
@@ -426,7 +432,7 @@ def main():
             continue
         rows = {}
         for n in sizes:
-            rows[n] = measure_pair(registry, sides, n, args.repeat if n < 10000 else 1)
+            rows[n] = measure_pair(registry, sides, n, args.repeat)
             b, a = rows[n]["baseline"], rows[n]["addon"]
             ratio = a["time"] / max(b["time"], 1e-9)
             extra = (a["queries"] - b["queries"]) / n
