@@ -48,22 +48,17 @@ def main():
             target.parent.mkdir(parents=True, exist_ok=True)
             if (ROOT / name).is_file():
                 target.write_bytes((ROOT / name).read_bytes())
-        subprocess.run(
+        build = subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "pip",
-                "wheel",
-                "-q",
-                "--no-deps",
-                "--no-build-isolation",
-                "-w",
-                tmp,
-                str(src),
+                *(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps"),
+                *("--no-build-isolation", "-w", tmp, str(src)),
             ],
-            check=True,
-            stdout=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
         )
+        if build.returncode:
+            print(build.stdout + build.stderr)
+            return 1
         wheel = next(Path(tmp).glob("*.whl"))
         prefix = f"odoo/addons/{ADDON}/"
         names = {

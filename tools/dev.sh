@@ -166,11 +166,19 @@ stop_pg() {
 }
 
 # ---------------------------------------------------------------- Odoo configuration
+ensure_addons_dir() {
+    # Odoo and pytest-odoo know a module by its folder name, whatever this clone is
+    # called: an addons-path entry outside the tree (no loop back into it) holds a
+    # 'contact_partner_sync' link to this checkout
+    ADDONS_DIR=$CACHE/addons/$(printf '%s' "$PROJECT" | sha1sum | cut -c1-10)
+    mkdir -p "$ADDONS_DIR"
+    [ "$(readlink "$ADDONS_DIR/$ADDON" 2>/dev/null)" = "$PROJECT" ] || ln -sfn "$PROJECT" "$ADDONS_DIR/$ADDON"
+}
+
 ensure_config() {
     # Odoo finds modules by folder name: expose this checkout as 'contact_partner_sync'
-    ADDONS_DIR=$LOCAL/addons
-    mkdir -p "$ADDONS_DIR" "$LOCAL/data"
-    [ "$(readlink "$ADDONS_DIR/$ADDON" 2>/dev/null)" = "$PROJECT" ] || ln -sfn "$PROJECT" "$ADDONS_DIR/$ADDON"
+    ensure_addons_dir
+    mkdir -p "$LOCAL/data"
     ODOO_CONF=$LOCAL/odoo.conf
     local conf
     conf=$(cat <<CONF
@@ -235,8 +243,7 @@ cmd_lint() {
     python "$PROJECT/tools/check_package.py"
 }
 
-setup_light() { ensure_odoo_src; ensure_venv; ADDONS_DIR=$LOCAL/addons; mkdir -p "$ADDONS_DIR"; \
-    [ "$(readlink "$ADDONS_DIR/$ADDON" 2>/dev/null)" = "$PROJECT" ] || ln -sfn "$PROJECT" "$ADDONS_DIR/$ADDON"; }
+setup_light() { ensure_odoo_src; ensure_venv; ensure_addons_dir; }
 
 cmd_test() {
     setup
