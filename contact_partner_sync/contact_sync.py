@@ -13,11 +13,15 @@ _logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 
 
-def sync_skipped(env):
-    """Whether the writes of ``env`` are the synchronization's own, not propagated
-    again: the SYNC_SKIP flag counts for superuser writes only, never in the context
-    a user sends."""
-    return env.su and env.context.get(SYNC_SKIP)
+def sync_skipped(records):
+    """Whether this write of ``records`` is the synchronization's own, not propagated
+    again. The SYNC_SKIP flag (True, or the ids the synchronization writes) counts for
+    superuser writes only, never in the context a user sends; with ids, what Odoo
+    writes on other records meanwhile (children, parents) is propagated."""
+    flag = records.env.context.get(SYNC_SKIP)
+    if not flag or not records.env.su:
+        return False
+    return flag is True or set(records.ids) <= set(flag)
 
 
 class ContactPartnerSync(models.AbstractModel):
@@ -156,7 +160,9 @@ class ContactPartnerSync(models.AbstractModel):
             if len(written) == 1
             else tuple(record.id for record in written)
         )
-        records = first.sudo().with_context(**{SYNC_SKIP: True})
+        records = first.sudo()
         for items, ids in groups.items():
-            records.browse(ids).with_prefetch(prefetch_ids).write(dict(items))
+            records.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)}).with_prefetch(
+                prefetch_ids
+            ).write(dict(items))
         return written

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
-from .const import SYNC_SKIP
+from .contact_sync import sync_skipped
 
 
 class ResBank(models.Model):
@@ -16,7 +16,7 @@ class ResBank(models.Model):
         bank_fnames = set(
             self.env["res.partner"]._contact_sync_field_map("bank_account").values()
         )
-        if not self.env.context.get(SYNC_SKIP) and vals.keys() & bank_fnames:
+        if not sync_skipped(self) and vals.keys() & bank_fnames:
             Sync = self.env["contact.partner.sync"]
             Sync._propagate(
                 Sync._bank_contact_values(

@@ -13,6 +13,7 @@ from .const import (
     RANK_FIELDS,
     SYNC_SKIP,
 )
+from .contact_sync import sync_skipped
 
 
 class ResPartner(models.Model):
@@ -161,17 +162,37 @@ class ResPartner(models.Model):
         res = super().write(vals)
         if vals.get("is_contact"):
             self.filtered(lambda p: not p.contact_no)._contact_sync_assign_numbers()
-        if (
-            not self.env.context.get(SYNC_SKIP)
-            and vals.keys() & self._contact_sync_fnames()
-        ):
+        if not sync_skipped(self) and vals.keys() & self._contact_sync_fnames():
             self._contact_sync_propagate(vals.keys())
         return res
 
+    def update_address(self, vals):
+        # Odoo writes the address of a parent (its first contact's) and of children
+        # past write(): propagate it here
+        res = super().update_address(vals)
+        fnames = vals.keys() & set(self._address_fields())
+        if not sync_skipped(self) and fnames & self._contact_sync_fnames():
+            self._contact_sync_propagate(fnames)
+        return res
+
     def unlink(self):
-        # remove the links through the ORM so that what depends on them is recomputed
-        links = self.business_relation_ids | self.linked_business_relation_ids
-        links.sudo().unlink()
+        # remove the links through the ORM so that what depends on them is recomputed,
+        # those of the bank accounts Odoo deletes with their holder too (in SQL)
+        links = (
+            self.env["contact.business.relation"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    "|",
+                    "|",
+                    ("contact_id", "in", self.ids),
+                    ("partner_id", "in", self.ids),
+                    ("bank_account_id.partner_id", "in", self.ids),
+                ]
+            )
+        )
+        links.unlink()
         return super().unlink()
 
     def _increase_rank(self, field, n=1):

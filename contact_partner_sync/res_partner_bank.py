@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .const import FROM_CONTACT, SYNC_SKIP
+from .const import FROM_CONTACT
+from .contact_sync import sync_skipped
 
 
 class ResPartnerBank(models.Model):
@@ -24,6 +25,11 @@ class ResPartnerBank(models.Model):
         for account in self:
             account.contact_id = account.business_relation_ids[:1].contact_id
 
+    @api.constrains("partner_id")
+    def _check_contact_company(self):
+        # a linked account moving to a holder of another company
+        self.sudo().business_relation_ids._check_link()
+
     @api.model_create_multi
     def create(self, vals_list):
         accounts = super().create(vals_list)
@@ -33,7 +39,7 @@ class ResPartnerBank(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "bank_id" in vals and not self.env.context.get(SYNC_SKIP):
+        if "bank_id" in vals and not sync_skipped(self):
             # a linked account moved to another bank: its contact takes its data
             Sync = self.env["contact.partner.sync"]
             bank_map = self.env["res.partner"]._contact_sync_field_map("bank_account")

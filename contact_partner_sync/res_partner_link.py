@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The contact side: link with existing or create customers, vendors, bank accounts."""
 
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
 from .const import FROM_CONTACT, PARTNER_KINDS, RANK_FIELDS
@@ -15,6 +15,17 @@ TEMPLATE_FIELDS = {
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    @api.constrains("company_id")
+    def _check_contact_company(self):
+        """A linked contact, customer, vendor or holder of a linked bank account
+        stays in a company of its links."""
+        partners = self.sudo()
+        (
+            partners.business_relation_ids
+            | partners.linked_business_relation_ids
+            | partners.bank_ids.business_relation_ids
+        )._check_link()
 
     # ------------------------------------------------------------------ public API
     def link_customer(self, partner, master="contact"):
@@ -187,6 +198,7 @@ class ResPartner(models.Model):
             record = self.env[
                 "res.partner.bank" if link_to == "bank_account" else "res.partner"
             ].browse(record)
+        record = record.with_env(self.env)  # the caller's rights, not the record's
         record.ensure_one()
         contact = self._contact_sync_holder(link_to)
         if master not in ("contact", link_to):

@@ -11,3 +11,6 @@ from . import test_documents, test_interactions
 from . import test_tour_interactions
 from . import test_i18n, test_tour_ui, test_ui
 from . import test_performance
+from . import test_random_use
+from . import test_bad_input, test_concurrency, test_security
+from . import test_reliability

@@ -1,0 +1,73 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What Odoo does around the synchronization keeps it whole (cases found by the random
+use of test_random_use, kept as plain tests)."""
+
+from odoo.tests import tagged
+
+from .common import ContactSyncCase
+from .invariants import SyncInvariants
+
+
+@tagged("post_install", "-at_install")
+class TestOdooSideEffects(ContactSyncCase):
+    def setUp(self):
+        super().setUp()
+        self.checker = SyncInvariants(self.env)
+
+    def test_first_person_gives_its_address_to_a_linked_company(self):
+        """Odoo gives a company without address the address of its first person
+        (past write()): the company's customer and bank get it too."""
+        customer = self.make_customer("Addressless Oy")
+        customer.create_contacts()
+        contact = customer.linked_contact_id
+        self.Partner.create(
+            {"name": "First Person", "parent_id": contact.id, "city": "Helsinki"}
+        )
+        self.assertEqual((contact.city, customer.city), ("Helsinki", "Helsinki"))
+        self.Partner.create(
+            {"name": "Customer's Person", "parent_id": customer.id, "city": "Turku"}
+        )
+        self.assertEqual(contact.city, "Helsinki", "the company has an address now")
+        self.checker.assert_ok(self)
+
+    def test_address_of_a_new_first_person_of_a_customer(self):
+        contact = self.make_contact("Contact Without Address")
+        customer = contact.create_customer()
+        self.Partner.create(
+            {"name": "Accountant", "parent_id": customer.id, "zip": "20100"}
+        )
+        self.assertEqual((customer.zip, contact.zip), ("20100", "20100"))
+        self.checker.assert_ok(self)
+
+    def test_deleting_the_holder_of_a_linked_bank_account(self):
+        """Odoo deletes the bank accounts of a deleted holder (in SQL): their
+        links go, and the contact says so."""
+        holder = self.make_customer("Holder NV")
+        account = self.make_bank_account("BE68539007547034", partner_id=holder.id)
+        contact = self.make_contact("Bank Contact")
+        contact.link_bank_account(account)
+        before = self.checker.snapshot()
+        holder.unlink()
+        self.assertFalse(account.exists())
+        self.assertEqual(contact.contact_business_relation, "none")
+        self.checker.assert_ok(
+            self,
+            before,
+            deleted={"res.partner": holder.ids, "res.partner.bank": account.ids},
+        )
+
+    def test_commercial_fields_reach_a_linked_person(self):
+        """A person contact holding its own links is adopted by a company contact:
+        the VAT Odoo copies from the company reaches the person's customer, also when
+        the company got it from its own customer."""
+        company_contact = self.make_contact("Parent Oy")
+        company_customer = company_contact.create_customer()
+        person = self.make_contact("Individual", is_company=False)
+        person_customer = person.create_customer()
+        person.parent_id = company_contact
+        company_customer.vat = "FI12345671"
+        self.assertEqual(company_contact.vat, "FI12345671")
+        self.assertEqual(person.vat, "FI12345671")
+        self.assertEqual(person_customer.vat, "FI12345671")
+        self.checker.assert_ok(self)
