@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL, sql
 
 from .const import (
     BANK_SYNC_FIELDS,
@@ -27,8 +28,11 @@ class ResPartner(models.Model):
         help="Relationship Management contact, synchronized with its customer, vendor "
         "and bank account through its business relations.",
     )
+    # a btree index, as Odoo's own ``ref``: a trigram (GIN) index would be
+    # maintained on every write of a contact (each synchronized write), for
+    # substring searches that a scan of the contacts serves well enough
     contact_no = fields.Char(
-        string="Contact No.", copy=False, index="trigram", readonly=True
+        string="Contact No.", copy=False, index="btree_not_null", readonly=True
     )
     business_relation_ids = fields.One2many(
         "contact.business.relation", "contact_id", string="Business Relations"
@@ -136,6 +140,21 @@ class ResPartner(models.Model):
         return self._contact_sync_contact_fnames() | linked
 
     # ------------------------------------------------------------------ ORM
+    def init(self):
+        super().init()
+        # Odoo keeps an index of the expected name whatever its kind: drop the GIN
+        # (trigram) index of contact_no of former installations, it is made again
+        index = "res_partner__contact_no_index"
+        self.env.cr.execute(
+            SQL(
+                "SELECT 1 FROM pg_indexes WHERE indexname = %s AND indexdef ILIKE %s",
+                index,
+                "% USING gin %",
+            )
+        )
+        if self.env.cr.fetchone():
+            sql.drop_index(self.env.cr, index, self._table)
+
     @api.model_create_multi
     def create(self, vals_list):
         to_number = defaultdict(list)  # numbered per company, in one go

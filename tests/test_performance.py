@@ -151,6 +151,6 @@ class TestPerformance(ContactSyncCase):
         for n in self.SIZES:
             customers = self.linked_customers(n)
             contacts = self.fresh(customers.linked_contact_id)
-            with self.assertQueryCount(27):
+            with self.assertQueryCount(26):
                 contacts.unlink()
             self.assertFalse(customers.linked_contact_id)
