@@ -25,7 +25,9 @@ class ContactBusinessRelation(models.Model):
         "business.relation",
         required=True,
         index=True,
-        ondelete="restrict",
+        # a relation in use cannot be deleted (business.relation._unlink_except_used);
+        # uninstalling deletes the relations and their links
+        ondelete="cascade",
     )
     business_relation_code = fields.Char(
         related="business_relation_id.code", string="Business Relation Code"

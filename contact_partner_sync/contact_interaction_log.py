@@ -27,7 +27,9 @@ class ContactInteractionLog(models.Model):
         "contact.interaction.template",
         string="Interaction Template",
         required=True,
-        ondelete="restrict",
+        # a template in use cannot be deleted (its _unlink_except_used); uninstalling
+        # deletes the templates and their log entries
+        ondelete="cascade",
         check_company=True,
     )
     direction = fields.Selection(related="template_id.direction")

@@ -43,10 +43,10 @@ COMMON = {
     "suppress_health_check": list(HealthCheck),
 }
 settings.register_profile(
-    "cps_ci", max_examples=20, stateful_step_count=20, derandomize=True, **COMMON
+    "cps_ci", max_examples=30, stateful_step_count=25, derandomize=True, **COMMON
 )
 settings.register_profile(
-    "cps_long", max_examples=150, stateful_step_count=40, derandomize=False, **COMMON
+    "cps_long", max_examples=400, stateful_step_count=50, derandomize=False, **COMMON
 )
 PROFILE = "cps_" + os.environ.get("CPS_HYPOTHESIS_PROFILE", "ci")
 
