@@ -22,9 +22,33 @@ class MergePartnerAutomatic(models.TransientModel):
                     partners=", ".join((partners - contacts).mapped("display_name")),
                 )
             )
-        return super()._merge(
+        links = (
+            self.env["contact.business.relation"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("contact_id", "in", partners.ids),
+                    ("partner_id", "in", partners.ids),
+                ]
+            )
+        )
+        res = super()._merge(
             partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
         )
+        # the kept contact's values win over what its new links carry (Odoo's merge
+        # writes only some fields, e.g. not the computed salesperson)
+        Sync = self.env["contact.partner.sync"]
+        contacts = links.exists().filtered("link_to").contact_id
+        fnames = self.env["res.partner"]._contact_sync_contact_fnames()
+        Sync._propagate(
+            {
+                contact: Sync._read_values(contact, {f: f for f in fnames})
+                for contact in contacts
+            },
+            {("res.partner", contact.id) for contact in contacts},
+        )
+        return res
 
     def _update_foreign_keys(self, src_partners, dst_partner):
         # the bank accounts were just merged in SQL: recompute their contact

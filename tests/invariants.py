@@ -202,35 +202,28 @@ class SyncInvariants:
                     f"{contact.display_name}: business relation "
                     f"{contact.contact_business_relation!r}, its links say {expected!r}"
                 )
-        partner_links = links.filtered("partner_id")
-        partners = partner_links.partner_id | env["res.partner"].with_context(
-            active_test=False
-        ).search([("linked_contact_id", "!=", False)])
-        for partner in partners:
-            expected = partner_links.filtered(
-                lambda link, p=partner: link.partner_id == p
-            )
-            if partner.linked_contact_id != expected.contact_id[:1]:
-                problems.append(
-                    f"{partner.display_name}: linked contact "
-                    f"{partner.linked_contact_id.display_name!r}, its links say "
-                    f"{expected.contact_id[:1].display_name!r}"
-                )
-        account_links = links.filtered("bank_account_id")
-        accounts = account_links.bank_account_id | env["res.partner.bank"].with_context(
-            active_test=False
-        ).search([("contact_id", "!=", False)])
-        for account in accounts:
-            expected = account_links.filtered(
-                lambda link, a=account: link.bank_account_id == a
-            ).contact_id[:1]
-            if account.contact_id != expected:
-                problems.append(
-                    f"bank account {account.display_name}: contact "
-                    f"{account.contact_id.display_name!r}, its link says "
-                    f"{expected.display_name!r}"
-                )
+        problems += self._contact_of_violations(links, "res.partner", "partner_id")
+        problems += self._contact_of_violations(
+            links, "res.partner.bank", "bank_account_id"
+        )
         return problems
+
+    def _contact_of_violations(self, links, model, link_field):
+        """The contact stored on the linked records of ``model`` (``linked_contact_id``
+        of customers / vendors, ``contact_id`` of accounts) against their links."""
+        fname = "linked_contact_id" if model == "res.partner" else "contact_id"
+        expected = {}
+        for link in links.filtered(link_field):
+            expected.setdefault(link[link_field], link.contact_id)
+        records = self.env[model].with_context(active_test=False)
+        records = records.search([(fname, "!=", False)]).union(*expected)
+        return [
+            f"{record._description} {record.display_name}: {fname} "
+            f"{record[fname].display_name!r}, its links say "
+            f"{expected.get(record, record[fname].browse()).display_name!r}"
+            for record in records
+            if record[fname] != expected.get(record, record[fname].browse())
+        ]
 
     def assert_ok(self, testcase, before=None, deleted=None, msg=""):
         """Fail ``testcase`` with every broken invariant."""

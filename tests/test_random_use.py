@@ -43,7 +43,7 @@ COMMON = {
     "suppress_health_check": list(HealthCheck),
 }
 settings.register_profile(
-    "cps_ci", max_examples=30, stateful_step_count=25, derandomize=True, **COMMON
+    "cps_ci", max_examples=50, stateful_step_count=30, derandomize=True, **COMMON
 )
 settings.register_profile(
     "cps_long", max_examples=400, stateful_step_count=50, derandomize=False, **COMMON
@@ -257,19 +257,19 @@ class SyncMachine(RuleBasedStateMachine):
         )
 
     # ------------------------------------------------------------------ writes
-    @precondition(lambda self: self.contacts())
-    @rule(index=INDEX, data=st.data(), fname=st.sampled_from(sorted(PARTNER_VALUES)))
-    def write_contact(self, index, data, fname):
-        contact = self.pick(self.contacts(), index)
+    @precondition(lambda self: self.records("res.partner"))
+    @rule(
+        index=INDEX,
+        contact=st.booleans(),
+        data=st.data(),
+        fname=st.sampled_from(sorted(PARTNER_VALUES)),
+    )
+    def write_partner(self, index, contact, data, fname):
+        """A write on a contact, or on a customer / vendor / other partner."""
+        record = self.pick(self.contacts() if contact else self.partners(), index)
         value = data.draw(PARTNER_VALUES[fname])
-        self.attempt(contact.write, {fname: self.value(fname, value)})
-
-    @precondition(lambda self: self.partners())
-    @rule(index=INDEX, data=st.data(), fname=st.sampled_from(sorted(PARTNER_VALUES)))
-    def write_partner(self, index, data, fname):
-        partner = self.pick(self.partners(), index)
-        value = data.draw(PARTNER_VALUES[fname])
-        self.attempt(partner.write, {fname: self.value(fname, value)})
+        if record:
+            self.attempt(record.write, {fname: self.value(fname, value)})
 
     @precondition(lambda self: self.partners())
     @rule(
@@ -399,19 +399,12 @@ class SyncMachine(RuleBasedStateMachine):
             self.deleted["res.partner"].add(record.id)
             self.deleted["res.partner.bank"].update(accounts.ids)
 
-    @precondition(lambda self: self.records("res.partner.bank"))
-    @rule(index=INDEX)
-    def delete_bank_account(self, index):
-        account = self.pick(self.records("res.partner.bank"), index)
-        if self.attempt(account.unlink) is not None:
-            self.deleted["res.partner.bank"].add(account.id)
-
-    @precondition(lambda self: self.records("res.bank"))
-    @rule(index=INDEX)
-    def delete_bank(self, index):
-        bank = self.pick(self.records("res.bank"), index)
-        if self.attempt(bank.unlink) is not None:
-            self.deleted["res.bank"].add(bank.id)
+    @rule(index=INDEX, model=st.sampled_from(["res.partner.bank", "res.bank"]))
+    def delete_bank_record(self, index, model):
+        """Delete (Odoo: archive) a bank account, or delete a bank."""
+        record = self.pick(self.records(model), index)
+        if record and self.attempt(record.unlink) is not None:
+            self.deleted[model].add(record.id)
 
     @precondition(lambda self: len(self.records("res.partner")) > 1)
     @rule(first=INDEX, second=INDEX, contacts=st.booleans())

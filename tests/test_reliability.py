@@ -71,3 +71,37 @@ class TestOdooSideEffects(ContactSyncCase):
         self.assertEqual(person.vat, "FI12345671")
         self.assertEqual(person_customer.vat, "FI12345671")
         self.checker.assert_ok(self)
+
+    def merge(self, partners, dst):
+        self.env["base.partner.merge.automatic.wizard"].create(
+            {
+                "partner_ids": [(6, 0, partners.ids)],
+                "dst_partner_id": dst.id,
+                "state": "selection",
+            }
+        ).action_merge()
+
+    def test_merged_contact_values_reach_its_new_links(self):
+        """Odoo's merge does not carry the (computed) salesperson: the customer that
+        moves to the kept contact takes the kept contact's, not the merged one's."""
+        salesman = self.env.ref("base.user_admin")
+        kept = self.make_contact("Kept Contact")
+        merged = self.make_contact("Merged Contact", user_id=salesman.id)
+        customer = merged.create_customer()
+        self.assertEqual(customer.user_id, salesman)
+        self.merge(kept | merged, kept)
+        self.assertEqual(customer.linked_contact_id, kept)
+        self.assertFalse(kept.user_id)
+        self.assertFalse(customer.user_id, "the merged contact's salesperson is gone")
+        self.assertEqual(customer.name, "Kept Contact")
+        self.checker.assert_ok(self)
+
+    def test_merged_customer_values_follow_the_contact(self):
+        salesman = self.env.ref("base.user_admin")
+        contact = self.make_contact("Hub Contact", user_id=salesman.id)
+        linked = contact.create_customer()
+        duplicate = self.make_customer("Duplicate Customer")
+        self.merge(linked | duplicate, duplicate)
+        self.assertEqual(duplicate.linked_contact_id, contact)
+        self.assertEqual(duplicate.user_id, salesman)
+        self.checker.assert_ok(self)
