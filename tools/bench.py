@@ -411,9 +411,10 @@ def main():
     odoo.tools.config.parse_config(
         ["-c", args.config, "-d", args.database, "--log-level=warn"]
     )
-    logging.getLogger("odoo.addons.contact_partner_sync").setLevel(logging.INFO)
     registry = odoo.modules.registry.Registry(args.database)
     if args.big_child:
+        # the progress of create_contacts() goes through, on stderr
+        logging.getLogger("odoo.addons.contact_partner_sync").setLevel(logging.INFO)
         print(json.dumps(big_create_contacts(registry, args.big_child)))
         return 0
 
