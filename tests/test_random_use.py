@@ -43,7 +43,7 @@ COMMON = {
     "suppress_health_check": list(HealthCheck),
 }
 settings.register_profile(
-    "cps_ci", max_examples=50, stateful_step_count=30, derandomize=True, **COMMON
+    "cps_ci", max_examples=40, stateful_step_count=25, derandomize=True, **COMMON
 )
 settings.register_profile(
     "cps_long", max_examples=400, stateful_step_count=50, derandomize=False, **COMMON

@@ -122,7 +122,7 @@ class TestAccessRights(ContactSyncCase):
             )
         with self.assertRaises(AccessError):
             self.env["business.relation"].with_user(salesman).create(
-                {"code": "PROS", "name": "Prospect"}
+                {"code": "CPSTEST", "name": "Test relation"}
             )
         with self.assertRaises(AccessError):
             self.env["contact.partner.template"].with_user(salesman).create(
@@ -138,7 +138,7 @@ class TestAccessRights(ContactSyncCase):
         prospect = (
             self.env["business.relation"]
             .with_user(settings_user)
-            .create({"code": "PROS", "name": "Prospect"})
+            .create({"code": "CPSTEST", "name": "Test relation"})
         )
         with Form(self.env["res.config.settings"].with_user(settings_user)) as form:
             form.customer_business_relation_id = prospect
