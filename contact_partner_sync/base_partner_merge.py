@@ -43,7 +43,7 @@ class MergePartnerAutomatic(models.TransientModel):
         fnames = self.env["res.partner"]._contact_sync_contact_fnames()
         Sync._propagate(
             {
-                contact: Sync._read_values(contact, {f: f for f in fnames})
+                contact.id: Sync._read_values(contact, {f: f for f in fnames})
                 for contact in contacts
             },
             {("res.partner", contact.id) for contact in contacts},

@@ -12,7 +12,9 @@ class ContactBusinessRelation(models.Model):
 
     _name = "contact.business.relation"
     _description = "Contact Business Relation"
-    _order = "contact_id, id"
+    # not "contact_id, id": ordering by a many2one joins the partners and sorts on
+    # their name, on every read of the links of a batch of partners
+    _order = "id"
 
     contact_id = fields.Many2one(
         "res.partner",
@@ -144,7 +146,9 @@ class ContactBusinessRelation(models.Model):
             return
         source_key = {(source._name, source.id)}
         if master != "contact":
-            Sync._propagate({contact: Sync._read_values(source, field_map)}, source_key)
+            Sync._propagate(
+                {contact.id: Sync._read_values(source, field_map)}, source_key
+            )
             return
         contact_values = Sync._read_values(
             contact, {cfield: cfield for cfield in field_map}
@@ -155,6 +159,6 @@ class ContactBusinessRelation(models.Model):
                 for cfield, value in Sync._read_values(source, field_map).items()
                 if value and not contact_values[cfield]
             }
-            Sync._propagate({contact: fill}, source_key)
+            Sync._propagate({contact.id: fill}, source_key)
             contact_values.update(fill)
-        Sync._propagate({contact: contact_values}, {("res.partner", contact.id)})
+        Sync._propagate({contact.id: contact_values}, {("res.partner", contact.id)})

@@ -69,100 +69,189 @@ class ContactPartnerSync(models.AbstractModel):
         }
 
     @api.model
-    def _propagate(self, contact_values, visited):
-        """Write ``contact_values`` ({contact: {contact_field: value}}) to the contacts,
-        then to everything linked to them; records in ``visited`` ({(model, id)}) are
-        sources and never written."""
+    def _cache_column(self, records, fname):
+        """The cache values of ``fname`` for ``records``, in their order (ids for a
+        many2one): fetched first where missing, with the prefetch set of
+        ``records``, as ``records.mapped(fname)`` does. A batch read without a
+        field access per record."""
+        field = records._fields[fname]
+        field.mapped(records)
+        return records.env.cache.get_until_miss(records, field)
+
+    @api.model
+    def _read_values_multi(self, records, field_map):
+        """``{id: {key: write value}}`` of ``records`` for ``field_map`` {key: fname},
+        read in batch: each distinct value is converted once."""
+        result = {record_id: {} for record_id in records._ids}
+        for key, fname in field_map.items():
+            field, converted = records._fields[fname], {}
+            column = self._cache_column(records, fname)
+            for record_id, value in zip(records._ids, column, strict=True):
+                try:
+                    result[record_id][key] = converted[value]
+                except KeyError:
+                    record = records.browse(record_id)
+                    result[record_id][key] = converted[value] = field.convert_to_write(
+                        field.convert_to_record(value, record), record
+                    )
+        return result
+
+    @api.model
+    def _contact_links(self, contacts):
+        """The synchronizing links of ``contacts``: rows (link_to, contact id, partner
+        id, bank id), and the partners to read together (None: those written).
+
+        A batch searches its links at once. A contact alone, as each of several
+        contacts written one at a time, reads those of its whole prefetch set
+        through the ORM cache, once for all of them."""
+        fnames = ["link_to", "contact_id", "partner_id", "bank_account_id"]
+        if len(contacts) == 1:
+            links = contacts.business_relation_ids
+            partner_prefetch = links.partner_id._prefetch_ids
+        else:
+            links = (
+                self.env["contact.business.relation"]
+                .sudo()
+                .search_fetch(
+                    [("contact_id", "in", contacts.ids), ("link_to", "!=", False)],
+                    fnames,
+                )
+            )
+            partner_prefetch = None
+        columns = [self._cache_column(links, fname) for fname in fnames]
+        accounts = links.bank_account_id
+        bank_of = dict(
+            zip(accounts._ids, self._cache_column(accounts, "bank_id"), strict=True)
+        )
+        rows = [
+            (link_to, contact_id, partner_id, bank_of.get(account_id))
+            for link_to, contact_id, partner_id, account_id in zip(
+                *columns, strict=True
+            )
+            if link_to
+        ]
+        return rows, partner_prefetch
+
+    @api.model
+    def _propagate(self, contact_values, visited, prefetch_ids=(), links=None):
+        """Write ``contact_values`` ({contact id: {contact_field: value}}) to the
+        contacts, then to everything linked to them; records in ``visited``
+        ({(model, id)}) are sources and never written. ``prefetch_ids``: the
+        contacts read together (by default those of ``contact_values``);
+        ``links``: their ``_contact_links()``, when the caller has read them."""
         Partner = self.env["res.partner"].sudo()
         field_maps = {
             link_to: Partner._contact_sync_field_map(link_to)
             for link_to in (*PARTNER_KINDS, "bank_account")
         }
-        pending = {
-            contact.sudo(): vals for contact, vals in contact_values.items() if vals
-        }
+        pending = {cid: vals for cid, vals in contact_values.items() if vals}
         while pending:
-            self._write_grouped(pending, visited)
-            visited.update(("res.partner", contact.id) for contact in pending)
-            partner_values, bank_values = defaultdict(dict), defaultdict(dict)
-            for contact, vals in pending.items():
-                for link in contact.business_relation_ids:
-                    if link.link_to in PARTNER_KINDS:
-                        target, targets = link.partner_id, partner_values
-                    elif (
-                        link.link_to == "bank_account" and link.bank_account_id.bank_id
-                    ):
-                        target, targets = link.bank_account_id.bank_id, bank_values
-                    else:
-                        continue
-                    if (target._name, target.id) in visited:
-                        continue
-                    field_map = field_maps[link.link_to]
-                    targets[target].update(
-                        {
-                            field_map[cfield]: value
-                            for cfield, value in vals.items()
-                            if cfield in field_map
-                        }
-                    )
-            self._write_grouped(partner_values, visited)
-            changed_banks = self._write_grouped(bank_values, visited)
+            prefetch_ids = prefetch_ids or tuple(pending)
+            self._write_grouped("res.partner", pending, visited, prefetch_ids)
+            visited.update(("res.partner", contact_id) for contact_id in pending)
+            rows, partner_prefetch = links or self._contact_links(
+                Partner.browse(pending).with_prefetch(prefetch_ids)
+            )
+            targets = {"res.partner": defaultdict(dict), "res.bank": defaultdict(dict)}
+            for link_to, contact_id, partner_id, bank_id in rows:
+                if link_to in PARTNER_KINDS:
+                    model, target_id = "res.partner", partner_id
+                elif link_to == "bank_account" and bank_id:
+                    model, target_id = "res.bank", bank_id
+                else:
+                    continue
+                if contact_id not in pending or (model, target_id) in visited:
+                    continue
+                field_map = field_maps[link_to]
+                targets[model][target_id].update(
+                    (field_map[cfield], value)
+                    for cfield, value in pending[contact_id].items()
+                    if cfield in field_map
+                )
+            self._write_grouped(
+                "res.partner", targets["res.partner"], visited, partner_prefetch
+            )
+            changed_banks = self._write_grouped(
+                "res.bank", targets["res.bank"], visited
+            )
             visited.update(
-                (record._name, record.id) for record in (*partner_values, *bank_values)
+                (model, target_id)
+                for model, values in targets.items()
+                for target_id in values
             )
             pending = self._bank_contact_values(changed_banks, visited)
+            prefetch_ids, links = (), None
 
     @api.model
     def _bank_contact_values(self, bank_fnames, visited):
-        """Contact values for the unvisited contacts of the accounts of the banks of
-        ``bank_fnames`` ({bank: bank fields that changed})."""
+        """Contact values ({contact id: values}) for the unvisited contacts of the
+        accounts of the banks of ``bank_fnames`` ({bank id: bank fields that
+        changed})."""
         if not bank_fnames:
             return {}
         bank_map = self.env["res.partner"]._contact_sync_field_map("bank_account")
+        banks = self.env["res.bank"].sudo().browse(bank_fnames)
+        bank_values = self._read_values_multi(banks, bank_map)
         links = (
             self.env["contact.business.relation"]
             .sudo()
-            .search([("bank_account_id.bank_id", "in", [b.id for b in bank_fnames])])
+            .search_fetch(
+                [("bank_account_id.bank_id", "in", list(bank_fnames))],
+                ["contact_id", "bank_account_id"],
+            )
+        )
+        accounts = links.bank_account_id
+        bank_of = dict(
+            zip(accounts._ids, self._cache_column(accounts, "bank_id"), strict=True)
         )
         values = {}
-        for link in links:
-            bank = link.bank_account_id.bank_id
-            field_map = {c: f for c, f in bank_map.items() if f in bank_fnames[bank]}
-            if ("res.partner", link.contact_id.id) not in visited:
-                values[link.contact_id] = self._read_values(bank, field_map)
+        for contact_id, account_id in zip(
+            self._cache_column(links, "contact_id"),
+            self._cache_column(links, "bank_account_id"),
+            strict=True,
+        ):
+            bank_id = bank_of[account_id]
+            if ("res.partner", contact_id) not in visited:
+                values[contact_id] = {
+                    cfield: value
+                    for cfield, value in bank_values[bank_id].items()
+                    if bank_map[cfield] in bank_fnames[bank_id]
+                }
         return values
 
     @api.model
-    def _write_grouped(self, record_values, visited):
-        """Write on each record of ``record_values`` ({record: {field: value}}) the
-        values that differ from its own, one write per group of records receiving the
-        same values. Return {record: values written}."""
-        groups, written = defaultdict(list), {}
-        for record, vals in record_values.items():
-            if (record._name, record.id) in visited:
-                continue
-            current = self._read_values(record, {fname: fname for fname in vals})
-            diff = {
-                fname: value for fname, value in vals.items() if current[fname] != value
-            }
-            if diff:
-                groups[tuple(sorted(diff.items()))].append(record.id)
-                written[record] = diff
-        if not groups:
-            return written
-        # what the writes read (children, users…) is read for all the records at
-        # once: for a batch, prefetch all its records; for a single record, keep its
-        # own prefetch set (the targets of the links read together), so that a caller
-        # writing its records one by one does not cost a query per record
-        first = next(iter(written))
-        prefetch_ids = (
-            first._prefetch_ids
-            if len(written) == 1
-            else tuple(record.id for record in written)
+    def _write_grouped(self, model, record_values, visited, prefetch_ids=()):
+        """Write on each record of ``model`` in ``record_values`` ({id: {field:
+        value}}) the values that differ from its own, one write per group of records
+        receiving the same values; compared in batch, as the ORM compares what it
+        writes. ``prefetch_ids``: the records read together (by default those
+        written). Return {id: values written}."""
+        Model = self.env[model].sudo()
+        todo = defaultdict(list)  # {values: [ids]}
+        for record_id, vals in record_values.items():
+            if vals and (model, record_id) not in visited:
+                todo[tuple(sorted(vals.items()))].append(record_id)
+        if not todo:
+            return {}
+        prefetch_ids = prefetch_ids or tuple(
+            record_id for ids in todo.values() for record_id in ids
         )
-        records = first.sudo()
+        cache, written = self.env.cache, defaultdict(dict)
+        for items, ids in todo.items():
+            records = Model.browse(ids).with_prefetch(prefetch_ids)
+            for fname, value in items:
+                field = Model._fields[fname]
+                field.mapped(records)  # fetch what is missing, with the prefetch set
+                cache_value = field.convert_to_cache(value, records)
+                for record_id in cache.get_records_different_from(
+                    records, field, cache_value
+                )._ids:
+                    written[record_id][fname] = value
+        groups = defaultdict(list)
+        for record_id, diff in written.items():
+            groups[tuple(sorted(diff.items()))].append(record_id)
         for items, ids in groups.items():
-            records.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)}).with_prefetch(
+            Model.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)}).with_prefetch(
                 prefetch_ids
             ).write(dict(items))
         return written

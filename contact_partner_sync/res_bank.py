@@ -19,9 +19,7 @@ class ResBank(models.Model):
         if not sync_skipped(self) and vals.keys() & bank_fnames:
             Sync = self.env["contact.partner.sync"]
             Sync._propagate(
-                Sync._bank_contact_values(
-                    dict.fromkeys(self.sudo(), vals.keys()), set()
-                ),
+                Sync._bank_contact_values(dict.fromkeys(self.ids, vals.keys()), set()),
                 {(bank._name, bank.id) for bank in self},
             )
         return res

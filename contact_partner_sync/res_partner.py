@@ -235,32 +235,64 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------ propagation
     def _contact_sync_propagate(self, fnames):
         """Propagate the synchronized ``fnames`` of ``self`` (just written) through the
-        contacts to every linked record."""
+        contacts to every linked record. Everything is read in batch, with the
+        prefetch set of ``self``; unlinked partners cost nothing (their stored link
+        columns say so)."""
         Sync = self.env["contact.partner.sync"]
-        contact_fnames = self._contact_sync_contact_fnames()
-        contact_map = {fname: fname for fname in fnames if fname in contact_fnames}
-        field_maps = {}  # {link_to: {contact field: written field}}
-        contact_values, visited = defaultdict(dict), set()
-        for partner in self.sudo():
-            if partner.is_contact:
-                if any(link.link_to for link in partner.business_relation_ids):
-                    contact_values[partner].update(
-                        Sync._read_values(partner, contact_map)
+        partners = self.sudo()
+        contact_ids, linked = [], {}  # linked: {customer / vendor id: its contact id}
+        for partner_id, is_contact, relation, contact_id in zip(
+            partners._ids,
+            Sync._cache_column(partners, "is_contact"),
+            Sync._cache_column(partners, "contact_business_relation"),
+            Sync._cache_column(partners, "linked_contact_id"),
+            strict=True,
+        ):
+            if is_contact and relation not in ("none", "other"):
+                contact_ids.append(partner_id)
+            elif not is_contact and contact_id:
+                linked[partner_id] = contact_id
+        contact_values, visited = {}, set()
+        prefetch_ids, links = partners._prefetch_ids, None
+        if contact_ids:
+            contact_fnames = self._contact_sync_contact_fnames()
+            contact_values = Sync._read_values_multi(
+                partners.browse(contact_ids),
+                {fname: fname for fname in fnames if fname in contact_fnames},
+            )
+            visited.update(("res.partner", contact_id) for contact_id in contact_ids)
+        if linked:
+            # a customer / vendor has one contact (customer and vendor links
+            # included), whose links say which fields it shares
+            sources = partners.browse(linked)
+            synced = self._contact_sync_fnames()
+            values = Sync._read_values_multi(
+                sources, {fname: fname for fname in fnames if fname in synced}
+            )
+            if contact_ids:
+                prefetch_ids = tuple(contact_values) + tuple(set(linked.values()))
+            elif len(sources) == 1:
+                prefetch_ids = sources.linked_contact_id._prefetch_ids
+            else:
+                prefetch_ids = tuple(set(linked.values()))
+            contacts = partners.browse(set(linked.values())).with_prefetch(prefetch_ids)
+            links = Sync._contact_links(contacts)
+            field_maps = {
+                link_to: {
+                    cfield: fname
+                    for cfield, fname in self._contact_sync_field_map(link_to).items()
+                    if fname in fnames
+                }
+                for link_to in PARTNER_KINDS
+            }
+            for link_to, contact_id, partner_id, _bank_id in links[0]:
+                if partner_id in values and link_to in field_maps:
+                    contact_values.setdefault(contact_id, {}).update(
+                        (cfield, values[partner_id][fname])
+                        for cfield, fname in field_maps[link_to].items()
                     )
-                    visited.add(("res.partner", partner.id))
-                continue
-            for link in partner.linked_business_relation_ids:
-                if link.link_to not in field_maps:
-                    field_maps[link.link_to] = {
-                        cfield: fname
-                        for cfield, fname in self._contact_sync_field_map(
-                            link.link_to
-                        ).items()
-                        if fname in fnames
-                    }
-                contact_values[link.contact_id].update(
-                    Sync._read_values(partner, field_maps[link.link_to])
-                )
-                visited.add(("res.partner", partner.id))
+            visited.update(("res.partner", partner_id) for partner_id in linked)
+            if contact_ids:
+                links = None  # the links of the contacts of self are read too
         if contact_values:
-            Sync._propagate(contact_values, visited)
+            Sync._propagate(contact_values, visited, prefetch_ids, links)

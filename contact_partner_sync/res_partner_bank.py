@@ -46,7 +46,7 @@ class ResPartnerBank(models.Model):
             accounts = self.sudo().filtered(lambda a: a.contact_id and a.bank_id)
             Sync._propagate(
                 {
-                    account.contact_id: Sync._read_values(account.bank_id, bank_map)
+                    account.contact_id.id: Sync._read_values(account.bank_id, bank_map)
                     for account in accounts
                 },
                 {("res.bank", bank.id) for bank in accounts.bank_id},

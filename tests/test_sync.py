@@ -184,10 +184,12 @@ class TestSync(ContactSyncCase):
         one = self.count_queries(lambda: contacts[:1].write({"phone": "+1 1"}))
         twenty = self.count_queries(lambda: contacts.write({"phone": "+1 20"}))
         self.assertEqual(customers.mapped("phone"), ["+1 20"] * 20)
-        self.assertEqual(twenty, one, "no query per record")
+        # a batch searches its links at once, a record alone reads them through
+        # the ORM cache (for its whole prefetch set): one query more
+        self.assertLessEqual(twenty, one, "no query per record")
         # and from the other side: one write per group of identical values
         self.count_queries(lambda: customers[:1].write({"city": "X"}))  # warm up
         one = self.count_queries(lambda: customers[:1].write({"city": "A"}))
         twenty = self.count_queries(lambda: customers.write({"city": "B"}))
         self.assertEqual(contacts.mapped("city"), ["B"] * 20)
-        self.assertEqual(twenty, one)
+        self.assertLessEqual(twenty, one)
