@@ -264,7 +264,7 @@ class ResPartner(models.Model):
         if linked:
             # a customer / vendor has one contact (customer and vendor links
             # included), whose links say which fields it shares
-            sources = partners.browse(linked)
+            sources = partners.browse(linked).with_prefetch(partners._prefetch_ids)
             synced = self._contact_sync_fnames()
             values = Sync._read_values_multi(
                 sources, {fname: fname for fname in fnames if fname in synced}

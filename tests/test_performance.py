@@ -90,6 +90,26 @@ class TestPerformance(ContactSyncCase):
             self.assertEqual(customers.mapped("phone"), [f"+1 556 {n}"] * n)
 
     @warmup
+    def test_one_by_one_write_from_customers(self):
+        """The same from the customers: their contacts and the links of these are
+        read once for all of them. An address field costs Odoo one query per
+        write() (snailmail's check of the letters of the partner), paid for the
+        contact's write too: one query per record more than plain partners,
+        within the budget of 2."""
+        for n, plain_count, count in ((2, 7, 15), (10, 15, 31)):
+            plain = self.fresh(self.plain_partners(n))
+            with self.assertQueryCount(plain_count):
+                for partner in plain:
+                    partner.write({"city": f"Plain one {n}"})
+            customers = self.fresh(self.linked_customers(n))
+            with self.assertQueryCount(count):
+                for customer in customers:
+                    customer.write({"city": f"City one {n}"})
+            self.assertEqual(
+                customers.linked_contact_id.mapped("city"), [f"City one {n}"] * n
+            )
+
+    @warmup
     def test_non_synced_write_costs_as_plain(self):
         """A field that is not synchronized: the same queries as on plain
         partners."""
