@@ -2,9 +2,12 @@
 
 Run through ``make bench`` (``tools/dev.sh bench``), which prepares a database with the
 addon installed and no demo data. Every scenario runs in its own cursor that is rolled
-back, so the database never changes; each measures wall time, SQL queries and the peak
-of the process's resident memory above its level at the start of the scenario, for the
-addon and for its baseline (plain Odoo behaviour on the same database and code).
+back, so the database never changes; each measures wall time, CPU time (of this process
+and of its PostgreSQL backend, when the server runs on this machine: the work done,
+which other loads of a shared machine disturb far less than the wall time), SQL queries
+and the peak of the process's resident memory above its level at the start of the
+scenario, for the addon and for its baseline (plain Odoo behaviour on the same database
+and code).
 
 Each side of a scenario is warmed up once (ormcaches, Python imports), then measured
 ``--repeat`` times (at least 5 times below N=10000), baseline and addon in turn, keeping
@@ -266,6 +269,24 @@ def fresh(env, subject):
     return subject
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def backend_cpu(cr):
+    """CPU seconds used so far by the PostgreSQL backend of ``cr``; None when it does
+    not run on this machine."""
+    pid = cr._cnx.get_backend_pid()
+    try:
+        with open(f"/proc/{pid}/comm") as comm:
+            if "postgres" not in comm.read():
+                return None
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def measure(registry, setup, run, n):
     with scenario_env(registry) as env:
         subject = setup(env, n)
@@ -276,14 +297,19 @@ def measure(registry, setup, run, n):
         # the garbage of the setup is not collected during the run
         gc.collect()
         queries0 = env.cr.sql_log_count
+        backend0 = backend_cpu(env.cr)
         with PeakRSS() as mem:
-            start = time.perf_counter()
+            start, cpu0 = time.perf_counter(), time.process_time()
             run(env, subject)
             env.flush_all()
             env.cr.flush()
-            elapsed = time.perf_counter() - start
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu0
+        backend1 = backend_cpu(env.cr)
+        if backend0 is not None and backend1 is not None:
+            cpu += backend1 - backend0
         return {
             "time": elapsed,
+            "cpu": cpu,
             "queries": env.cr.sql_log_count - queries0,
             "mem": mem.used,
         }
@@ -302,6 +328,7 @@ def measure_pair(registry, sides, n, repeat):
             m = measure(registry, *sides[side], n)
             if side in best:
                 m["time"] = min(m["time"], best[side]["time"])
+                m["cpu"] = min(m["cpu"], best[side]["cpu"])
                 m["mem"] = max(m["mem"], best[side]["mem"])
             best[side] = m
     return best
@@ -429,7 +456,8 @@ def main():
         f"best of {args.repeat} (N < 10000: of {max(args.repeat, 5)})"
     )
     header = f"{'scenario':38} {'N':>6} | {'baseline s':>10} {'q':>7} {'mem':>10} | "
-    header += f"{'addon s':>9} {'q':>7} {'mem':>10} | {'time x':>6} {'+q/rec':>6}"
+    header += f"{'addon s':>9} {'q':>7} {'mem':>10} | {'time x':>6} {'cpu x':>5} "
+    header += f"{'+q/rec':>6}"
     print(header)
     print("-" * len(header))
     failures = []
@@ -441,11 +469,13 @@ def main():
             rows[n] = measure_pair(registry, sides, n, args.repeat)
             b, a = rows[n]["baseline"], rows[n]["addon"]
             ratio = a["time"] / max(b["time"], 1e-9)
+            cpu_ratio = a["cpu"] / max(b["cpu"], 1e-9)
             extra = (a["queries"] - b["queries"]) / n
             print(
                 f"{label:38} {n:>6} | {b['time']:>10.3f} {b['queries']:>7} "
                 f"{fmt_mem(b['mem']):>10} | {a['time']:>9.3f} {a['queries']:>7} "
-                f"{fmt_mem(a['mem']):>10} | {ratio:>6.2f} {extra:>6.2f}",
+                f"{fmt_mem(a['mem']):>10} | {ratio:>6.2f} {cpu_ratio:>5.2f} "
+                f"{extra:>6.2f}",
                 flush=True,
             )
         failures += [f"{label}: {f}" for f in check_budget(label, rows)]
