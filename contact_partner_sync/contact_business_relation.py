@@ -47,8 +47,13 @@ class ContactBusinessRelation(models.Model):
         ondelete="cascade",
     )
     # a contact without company may link to records of any company (see _check_link)
+    # precomputed: set in the INSERT of the link, not by an UPDATE of every new link
     company_id = fields.Many2one(
-        related="contact_id.company_id", store=True, index=True, string="Company"
+        related="contact_id.company_id",
+        store=True,
+        precompute=True,
+        index=True,
+        string="Company",
     )
 
     _sql_constraints = [
