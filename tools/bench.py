@@ -294,9 +294,9 @@ TABLES = ("res_partner", "contact_business_relation", "res_partner_bank", "res_b
 
 
 def vacuum(registry):
-    """Clean the rows a rolled-back scenario left, before the next one: otherwise
-    autovacuum does it whenever it wakes up, in the middle of a measured run or not
-    (on 2 cores, a run that shares the machine with it takes 10-20% longer)."""
+    """Compact the tables a rolled-back scenario left its dead rows in, before the
+    next one: every run then starts from the same tables, and autovacuum does not
+    clean them up in the middle of a measured run (it would, whenever it wakes up)."""
     _name, params = odoo.sql_db.connection_info_for(registry.db_name)
     cnx = psycopg2.connect(**params)
     try:
