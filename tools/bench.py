@@ -257,6 +257,10 @@ BUDGET = {
 }
 
 
+# the tables the scenarios write, analyzed once and compacted after each run
+TABLES = ("res_partner", "contact_business_relation", "res_partner_bank", "res_bank")
+
+
 def ensure_population(registry, n):
     """Make the benchmark database one in use: ``n`` plain partners and ``n``
     customers with their contacts, committed once (kept for later runs), then the
@@ -288,9 +292,6 @@ def ensure_population(registry, n):
             env.cr.commit()
         env.cr.execute(f"ANALYZE {', '.join(TABLES)}")
         env.cr.commit()
-
-
-TABLES = ("res_partner", "contact_business_relation", "res_partner_bank", "res_bank")
 
 
 def vacuum(registry):
