@@ -26,7 +26,9 @@
    (active) or bank disappeared but those in ``deleted``.
 """
 
-from odoo.addons.contact_partner_sync.contact_partner_sync.const import PARTNER_KINDS
+from odoo.addons.contact_partner_sync.contact_partner_sync.link_kinds import (
+    PARTNER_KINDS,
+)
 
 SNAPSHOT_MODELS = ("res.partner", "res.partner.bank", "res.bank")
 

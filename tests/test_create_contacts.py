@@ -5,7 +5,9 @@ from unittest.mock import patch
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
-from odoo.addons.contact_partner_sync.contact_partner_sync.const import FROM_CONTACT
+from odoo.addons.contact_partner_sync.contact_partner_sync.context_keys import (
+    FROM_CONTACT,
+)
 
 from .common import ContactSyncCase
 

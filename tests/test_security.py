@@ -5,7 +5,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 
-from odoo.addons.contact_partner_sync.contact_partner_sync.const import SYNC_SKIP
+from odoo.addons.contact_partner_sync.contact_partner_sync.context_keys import SYNC_SKIP
 
 from .common import ContactSyncCase
 

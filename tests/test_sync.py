@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import Form, new_test_user, tagged
 
-from odoo.addons.contact_partner_sync.contact_partner_sync.const import SYNC_SKIP
+from odoo.addons.contact_partner_sync.contact_partner_sync.context_keys import SYNC_SKIP
 
 from .common import ContactSyncCase
 

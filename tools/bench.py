@@ -245,15 +245,15 @@ SCENARIOS = [
     ),
 ]
 
-# label -> (max time ratio, rule on queries); see README "Performance"
+# label -> (max time ratio, rule on queries); see docs/PERFORMANCE.md
 TIGHT_REPEAT = 7
 BUDGET = {
-    "create N customers (auto-contact)": (2.5, None),
-    "batch write synced field": (2.5, "flat"),
-    "batch write synced field on customers": (2.5, "flat"),
-    "one-by-one write synced field": (None, "per-record<=2"),
-    "batch write non-synced field": (1.05, "equal"),
-    "create_contacts() vs plain create": (2.5, None),
+    "create N customers (auto-contact)": (2.2, None),
+    "batch write synced field": (2.2, "flat"),
+    "batch write synced field on customers": (2.2, "flat"),
+    "one-by-one write synced field": (2.2, "per-record<=2"),
+    "batch write non-synced field": (1.03, "equal"),
+    "create_contacts() vs plain create": (1.4, None),
 }
 
 

@@ -1,0 +1,14 @@
+from . import (
+    business_relation,
+    contact_business_relation,
+    contact_partner_sync,
+    contact_partner_template,
+    res_bank,
+    res_company,
+    res_config_settings,
+    res_partner,
+    res_partner_bank,
+)
+
+# quotes and orders from contacts, interactions logged on contacts
+from . import documents

@@ -1,0 +1,332 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+from collections import defaultdict
+
+from odoo import api, models
+from odoo.tools import split_every
+
+from ..context_keys import SYNC_SKIP
+from ..link_kinds import LINK_KINDS
+
+_logger = logging.getLogger(__name__)
+# records per chunk of create_contacts(), see _create_contacts_in_chunks
+BATCH_SIZE = 1000
+
+
+class ContactPartnerSync(models.AbstractModel):
+    """Propagation of the synchronized fields, the contact being the hub.
+
+    Every caller (a write on a partner, a bank or a bank account, a new link, a merge)
+    goes through ``_synchronize(sources, fnames)``. Values travel in "contact field"
+    space: ``{contact id: {contact_field: value}}``. The contacts are written, then
+    their linked customers, vendors and banks; a bank that changed carries the values on
+    to the other contacts of its accounts. Every record is written at most once, only
+    with the fields that differ, and records receiving the same values are written
+    together, as superuser and with the SYNC_SKIP flag so that no write echoes back.
+    Everything is read in batch with the prefetch set of the records written, so that
+    records written one at a time read their links and counterparts once for all.
+    """
+
+    _name = "contact.partner.sync"
+    _description = "Contact Synchronization"
+
+    # ------------------------------------------------------------------ entry point
+    @api.model
+    def _synchronize(self, sources, fnames=None):
+        """Make every record synchronized with ``sources`` take their values of the
+        synchronized ``fnames`` (all of them by default). ``sources``: contacts,
+        customers / vendors (res.partner) or the records holding the data of another
+        kind of link (res.bank), whose values are the truth; they are not written."""
+        sources = sources.sudo()
+        if not sources:
+            return
+        if sources._name == "res.partner":
+            contact_values, visited, prefetch_ids, links = self._partner_values(
+                sources, fnames
+            )
+        else:
+            data_fnames = self._data_fnames(sources._name)
+            fnames = data_fnames if fnames is None else set(fnames) & data_fnames
+            visited = {(sources._name, record_id) for record_id in sources.ids}
+            contact_values = self._data_contact_values(
+                sources._name, dict.fromkeys(sources.ids, fnames), visited
+            )
+            prefetch_ids, links = (), None
+        if contact_values:
+            self._propagate(contact_values, visited, prefetch_ids, links)
+
+    # ------------------------------------------------------------------ reading
+    @api.model
+    def _column(self, records, fname):
+        """The write values of ``fname`` for ``records``, in their order, read in
+        batch with the prefetch set of ``records``."""
+        field = records._fields[fname]
+        if field.type == "many2one":
+            return [record[fname].id for record in records]
+        if field.relational:
+            return [field.convert_to_write(record[fname], record) for record in records]
+        return records.mapped(fname)
+
+    @api.model
+    def _read_values(self, record, field_map):
+        """``{key: write value of record[fname]}`` for ``field_map`` {key: fname}."""
+        return self._read_values_multi(record, field_map)[record.id]
+
+    @api.model
+    def _read_values_multi(self, records, field_map):
+        """``{id: {key: write value}}`` of ``records`` for ``field_map`` {key: fname},
+        read in batch."""
+        result = {record_id: {} for record_id in records._ids}
+        for key, fname in field_map.items():
+            for record_id, value in zip(
+                records._ids, self._column(records, fname), strict=True
+            ):
+                result[record_id][key] = value
+        return result
+
+    @api.model
+    def _field_maps(self, fnames=None):
+        """{link_to: {contact field: linked field}} of every kind, restricted to the
+        linked fields ``fnames`` when given."""
+        Partner = self.env["res.partner"]
+        return {
+            link_to: {
+                cfield: lfield
+                for cfield, lfield in Partner._contact_sync_field_map(link_to).items()
+                if fnames is None or lfield in fnames
+            }
+            for link_to in LINK_KINDS
+        }
+
+    @api.model
+    def _data_fnames(self, model):
+        """The fields of ``model`` synchronized with contacts by some link kind."""
+        return {
+            lfield
+            for link_to, field_map in self._field_maps().items()
+            if LINK_KINDS[link_to].data_model == model
+            for lfield in field_map.values()
+        }
+
+    @api.model
+    def _partner_values(self, partners, fnames):
+        """What the partners ``partners`` (contacts, customers, vendors) carry to the
+        contacts: (contact values, visited, prefetch ids, links of the contacts or
+        None). Unlinked partners cost nothing: their stored link columns say so."""
+        Partner = self.env["res.partner"]
+        contact_ids, linked = [], {}  # linked: {customer / vendor id: its contact id}
+        for partner_id, is_contact, relation, contact_id in zip(
+            partners._ids,
+            self._column(partners, "is_contact"),
+            self._column(partners, "contact_business_relation"),
+            self._column(partners, "linked_contact_id"),
+            strict=True,
+        ):
+            if is_contact and relation not in ("none", "other"):
+                contact_ids.append(partner_id)
+            elif not is_contact and contact_id:
+                linked[partner_id] = contact_id
+        contact_values, visited = {}, set()
+        prefetch_ids, links = partners._prefetch_ids, None
+        if contact_ids:
+            contact_fnames = Partner._contact_sync_contact_fnames()
+            if fnames is not None:
+                contact_fnames &= set(fnames)
+            contact_values = self._read_values_multi(
+                partners.browse(contact_ids),
+                {fname: fname for fname in contact_fnames},
+            )
+            visited.update(("res.partner", contact_id) for contact_id in contact_ids)
+        if linked:
+            # a customer / vendor has one contact (customer and vendor links
+            # included), whose links say which fields it shares
+            sources = partners.browse(linked).with_prefetch(partners._prefetch_ids)
+            synced = Partner._contact_sync_fnames()
+            if fnames is not None:
+                synced &= set(fnames)
+            values = self._read_values_multi(sources, {f: f for f in synced})
+            if contact_ids:
+                prefetch_ids = tuple(contact_values) + tuple(set(linked.values()))
+            elif len(sources) == 1:
+                prefetch_ids = sources.linked_contact_id._prefetch_ids
+            else:
+                prefetch_ids = tuple(set(linked.values()))
+            contacts = partners.browse(set(linked.values())).with_prefetch(prefetch_ids)
+            links = self._contact_links(contacts)
+            field_maps = self._field_maps(synced)
+            for link_to, contact_id, _model, target_id in links[0]:
+                if target_id in values and LINK_KINDS[link_to].data_path is None:
+                    contact_values.setdefault(contact_id, {}).update(
+                        (cfield, values[target_id][lfield])
+                        for cfield, lfield in field_maps[link_to].items()
+                    )
+            visited.update(("res.partner", partner_id) for partner_id in linked)
+            if contact_ids:
+                links = None  # the links of the contacts of partners are read too
+        return contact_values, visited, prefetch_ids, links
+
+    @api.model
+    def _contact_links(self, contacts):
+        """The synchronizing links of ``contacts``: rows (link_to, contact id, model
+        and id of the record holding the linked data), and the partners to read
+        together (None: those written).
+
+        A batch searches its links at once. A contact alone, as each of several
+        contacts written one at a time, reads those of its whole prefetch set
+        through the ORM cache, once for all of them."""
+        if len(contacts) == 1:
+            links = contacts.business_relation_ids
+            partner_prefetch = links.partner_id._prefetch_ids
+        else:
+            links = (
+                self.env["contact.business.relation"]
+                .sudo()
+                .search_fetch(
+                    [("contact_id", "in", contacts.ids), ("link_to", "!=", False)],
+                    ["link_to", "contact_id", "partner_id", "bank_account_id"],
+                )
+            )
+            partner_prefetch = None
+        rows = []
+        for link, link_to, contact_id in zip(
+            links,
+            self._column(links, "link_to"),
+            self._column(links, "contact_id"),
+            strict=True,
+        ):
+            if not link_to:
+                continue
+            kind = LINK_KINDS[link_to]
+            record = link[kind.link_field]
+            target = record[kind.data_path] if kind.data_path else record
+            if target:
+                rows.append((link_to, contact_id, kind.data_model, target.id))
+        return rows, partner_prefetch
+
+    @api.model
+    def _data_contact_values(self, model, data_fnames, visited):
+        """Contact values ({contact id: values}) for the unvisited contacts linked,
+        through a kind whose data lives on ``model`` (res.bank), to the records of
+        ``data_fnames`` ({record id: fields of it that changed})."""
+        if not data_fnames:
+            return {}
+        Link = self.env["contact.business.relation"].sudo()
+        records = self.env[model].sudo().browse(data_fnames)
+        values = {}
+        for link_to, field_map in self._field_maps().items():
+            kind = LINK_KINDS[link_to]
+            if kind.data_model != model or not kind.data_path:
+                continue
+            record_values = self._read_values_multi(records, field_map)
+            path = f"{kind.link_field}.{kind.data_path}"
+            links = Link.search_fetch(
+                [("link_to", "=", link_to), (path, "in", list(data_fnames))],
+                ["contact_id", kind.link_field],
+            )
+            for link in links:
+                contact_id = link.contact_id.id
+                record_id = link[kind.link_field][kind.data_path].id
+                if ("res.partner", contact_id) not in visited:
+                    values[contact_id] = {
+                        cfield: value
+                        for cfield, value in record_values[record_id].items()
+                        if field_map[cfield] in data_fnames[record_id]
+                    }
+        return values
+
+    # ------------------------------------------------------------------ writing
+    @api.model
+    def _propagate(self, contact_values, visited, prefetch_ids=(), links=None):
+        """Write ``contact_values`` ({contact id: {contact_field: value}}) to the
+        contacts, then to everything linked to them; records in ``visited``
+        ({(model, id)}) are sources and never written. ``prefetch_ids``: the
+        contacts read together (by default those of ``contact_values``);
+        ``links``: their ``_contact_links()``, when the caller has read them."""
+        Partner = self.env["res.partner"].sudo()
+        field_maps = self._field_maps()
+        pending = {cid: vals for cid, vals in contact_values.items() if vals}
+        while pending:
+            prefetch_ids = prefetch_ids or tuple(pending)
+            self._write_grouped("res.partner", pending, visited, prefetch_ids)
+            visited.update(("res.partner", contact_id) for contact_id in pending)
+            rows, partner_prefetch = links or self._contact_links(
+                Partner.browse(pending).with_prefetch(prefetch_ids)
+            )
+            targets = defaultdict(lambda: defaultdict(dict))  # {model: {id: values}}
+            for link_to, contact_id, model, target_id in rows:
+                if contact_id not in pending or (model, target_id) in visited:
+                    continue
+                field_map = field_maps[link_to]
+                targets[model][target_id].update(
+                    (field_map[cfield], value)
+                    for cfield, value in pending[contact_id].items()
+                    if cfield in field_map
+                )
+            self._write_grouped(
+                "res.partner", targets.pop("res.partner", {}), visited, partner_prefetch
+            )
+            pending = {}
+            for model, values in targets.items():
+                changed = self._write_grouped(model, values, visited)
+                visited.update((model, target_id) for target_id in values)
+                pending.update(self._data_contact_values(model, changed, visited))
+            prefetch_ids, links = (), None
+
+    @api.model
+    def _write_grouped(self, model, record_values, visited, prefetch_ids=()):
+        """Write on each record of ``model`` in ``record_values`` ({id: {field:
+        value}}) the values that differ from its own, one write per group of records
+        receiving the same values; compared in batch. ``prefetch_ids``: the records
+        read together (by default those written). Return {id: values written}."""
+        Model = self.env[model].sudo()
+        todo = defaultdict(list)  # {values: [ids]}
+        for record_id, vals in record_values.items():
+            if vals and (model, record_id) not in visited:
+                todo[tuple(sorted(vals.items()))].append(record_id)
+        visited.update((model, record_id) for record_id in record_values)
+        if not todo:
+            return {}
+        prefetch_ids = prefetch_ids or tuple(
+            record_id for ids in todo.values() for record_id in ids
+        )
+        written = defaultdict(dict)
+        for items, ids in todo.items():
+            records = Model.browse(ids).with_prefetch(prefetch_ids)
+            for fname, value in items:
+                for record_id, current in zip(
+                    ids, self._column(records, fname), strict=True
+                ):
+                    if current != value:
+                        written[record_id][fname] = value
+        groups = defaultdict(list)
+        for record_id, diff in written.items():
+            groups[tuple(sorted(diff.items()))].append(record_id)
+        for items, ids in groups.items():
+            Model.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)}).with_prefetch(
+                prefetch_ids
+            ).write(dict(items))
+        return written
+
+    # ------------------------------------------------------------------ batches
+    @api.model
+    def _create_contacts_in_chunks(self, records, make_contacts):
+        """``make_contacts(chunk)`` on chunks of ``records`` (customers / vendors or
+        bank accounts); return all the contacts made. Large runs log their progress
+        and keep the memory bounded: each chunk is flushed and dropped from the cache
+        before the next one."""
+        contact_ids, done, total = [], 0, len(records)
+        for ids in split_every(BATCH_SIZE, records.ids):
+            contact_ids += make_contacts(records.browse(ids)).ids
+            done += len(ids)
+            if total > BATCH_SIZE:
+                records.env.flush_all()
+                records.env.invalidate_all()
+                _logger.info(
+                    "create_contacts: %s/%s %s, %s contacts created",
+                    done,
+                    total,
+                    records._name,
+                    len(contact_ids),
+                )
+        return records.env["res.partner"].browse(contact_ids)

@@ -1,0 +1,70 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+from odoo.exceptions import UserError
+
+
+class ContactOrderMixin(models.AbstractModel):
+    """Orders that can be made for a contact (sales quotations, RFQs): on confirmation
+    they move to the contact's customer / vendor."""
+
+    _name = "contact.order.mixin"
+    _description = "Orders Made for Contacts"
+
+    def _contact_move_to_linked_partner(self, link_to):
+        """Move the documents self, made for contacts, to the contacts' customer (or
+        vendor), created from the contact with the company's default template when
+        missing; say so in the chatter."""
+        for order in self:
+            contact = order.partner_id
+            try:
+                partner, template = contact._contact_document_partner(
+                    link_to, order.company_id
+                )
+            except UserError as error:
+                raise UserError(
+                    self.env._(
+                        "%(document)s cannot be confirmed for the contact %(contact)s: "
+                        "%(reason)s",
+                        document=order.display_name,
+                        contact=contact.display_name,
+                        reason=error.args[0],
+                    )
+                ) from error
+            order._contact_write_linked_partner(partner)
+            order._contact_post_moved_message(contact, partner, link_to, template)
+
+    def _contact_post_moved_message(self, contact, partner, link_to, template):
+        self.ensure_one()
+        kind = self.env["contact.business.relation"]._link_to_label(link_to).lower()
+        if template is None:
+            body = self.env._(
+                "Moved from the contact %(contact)s to its %(kind)s %(partner)s "
+                "on confirmation.",
+                contact=contact._get_html_link(),
+                kind=kind,
+                partner=partner._get_html_link(),
+            )
+        elif template:
+            body = self.env._(
+                "The %(kind)s %(partner)s was created from the contact %(contact)s "
+                "with the template %(template)s, and the document was moved to it "
+                "on confirmation.",
+                kind=kind,
+                partner=partner._get_html_link(),
+                contact=contact._get_html_link(),
+                template=template.display_name,
+            )
+        else:
+            body = self.env._(
+                "The %(kind)s %(partner)s was created from the contact %(contact)s, "
+                "and the document was moved to it on confirmation.",
+                kind=kind,
+                partner=partner._get_html_link(),
+                contact=contact._get_html_link(),
+            )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _contact_write_linked_partner(self, partner):
+        self.ensure_one()
+        self.partner_id = partner

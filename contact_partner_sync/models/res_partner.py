@@ -1,0 +1,701 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, sql
+
+from ..context_keys import FROM_CONTACT, SYNC_SKIP, sync_skipped
+from ..link_kinds import (
+    LINK_KINDS,
+    LINK_TO_SELECTION,
+    PARTNER_KINDS,
+    kind_of_rank,
+    kinds_of_model,
+)
+
+
+class ResPartner(models.Model):
+    """Contacts (``is_contact``), synchronized with customers, vendors and bank
+    accounts; and customers / vendors, synchronized with their contact."""
+
+    _inherit = "res.partner"
+
+    is_contact = fields.Boolean(
+        string="Is a Contact",
+        index=True,
+        help="Relationship Management contact, synchronized with its customer, vendor "
+        "and bank account through its business relations.",
+    )
+    # a btree index, as Odoo's own ``ref``: a trigram (GIN) index would be
+    # maintained on every write of a contact (each synchronized write), for
+    # substring searches that a scan of the contacts serves well enough
+    contact_no = fields.Char(
+        string="Contact No.", copy=False, index="btree_not_null", readonly=True
+    )
+    business_relation_ids = fields.One2many(
+        "contact.business.relation", "contact_id", string="Business Relations"
+    )
+    linked_business_relation_ids = fields.One2many(
+        "contact.business.relation",
+        "partner_id",
+        string="Contact Links",
+        help="The links of this customer / vendor to its contact.",
+    )
+    contact_business_relation = fields.Selection(
+        [
+            ("none", "None"),
+            *LINK_TO_SELECTION,
+            ("multiple", "Multiple"),
+            ("other", "Other"),
+        ],
+        compute="_compute_contact_business_relation",
+        store=True,
+        index=True,
+    )
+    linked_contact_id = fields.Many2one(
+        "res.partner",
+        compute="_compute_linked_contact_id",
+        store=True,
+        index="btree_not_null",
+        help="The contact this customer / vendor is synchronized with.",
+    )
+    linked_contact_no = fields.Char(
+        related="linked_contact_id.contact_no", string="Linked Contact No."
+    )
+    # the smart buttons of a contact
+    contact_customer_id = fields.Many2one(
+        "res.partner", string="Linked Customer", compute="_compute_contact_links"
+    )
+    contact_vendor_id = fields.Many2one(
+        "res.partner", string="Linked Vendor", compute="_compute_contact_links"
+    )
+    contact_bank_account_count = fields.Integer(
+        string="Linked Bank Accounts", compute="_compute_contact_links"
+    )
+    # not the ranks themselves in the form: a rank sent by the form (0) would stop the
+    # Customers / Vendors menus from setting it (account's res_partner_search_mode)
+    is_customer_or_vendor = fields.Boolean(compute="_compute_is_customer_or_vendor")
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("is_contact", "business_relation_ids.link_to")
+    def _compute_contact_business_relation(self):
+        for partner in self:
+            links = partner.business_relation_ids if partner.is_contact else ()
+            kinds = {link.link_to for link in links if link.link_to}
+            if len(kinds) > 1:
+                partner.contact_business_relation = "multiple"
+            elif kinds:
+                partner.contact_business_relation = kinds.pop()
+            else:
+                partner.contact_business_relation = "other" if links else "none"
+
+    @api.depends("linked_business_relation_ids.contact_id")
+    def _compute_linked_contact_id(self):
+        for partner in self:
+            partner.linked_contact_id = partner.linked_business_relation_ids[
+                :1
+            ].contact_id
+
+    @api.depends(
+        "business_relation_ids.link_to",
+        "business_relation_ids.partner_id",
+        "business_relation_ids.bank_account_id",
+    )
+    def _compute_contact_links(self):
+        for partner in self:
+            links = partner.business_relation_ids
+            partner.contact_customer_id = links._of_kind("customer")[:1].partner_id
+            partner.contact_vendor_id = links._of_kind("vendor")[:1].partner_id
+            partner.contact_bank_account_count = len(links.bank_account_id)
+
+    @api.depends("customer_rank", "supplier_rank")
+    def _compute_is_customer_or_vendor(self):
+        for partner in self:
+            partner.is_customer_or_vendor = bool(
+                partner.customer_rank or partner.supplier_rank
+            )
+
+    def _compute_same_vat_partner_id(self):
+        # a contact and its customer / vendor share their VAT: no duplicate warning
+        super()._compute_same_vat_partner_id()
+        for partner in self:
+            fnames = [
+                (fname, key)
+                for fname, key in (
+                    ("same_vat_partner_id", "vat"),
+                    ("same_company_registry_partner_id", "company_registry"),
+                )
+                if partner[fname]
+            ]
+            twins = partner._origin._contact_sync_twins() if fnames else None
+            for fname, key in fnames:
+                if partner[fname] in twins:
+                    partner[fname] = (
+                        self.with_context(active_test=False)
+                        .sudo()
+                        .search(
+                            [
+                                (key, "=", partner[key]),
+                                ("company_id", "in", [False, partner.company_id.id]),
+                                "!",
+                                ("id", "child_of", (twins | partner._origin).ids),
+                            ],
+                            limit=1,
+                        )
+                    )
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("is_contact")
+    def _check_is_contact_links(self):
+        for partner in self:
+            if partner.is_contact and partner.linked_business_relation_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is linked to the contact %(contact)s: "
+                        "it cannot become a contact itself.",
+                        partner=partner.display_name,
+                        contact=partner.linked_contact_id.display_name,
+                    )
+                )
+            if not partner.is_contact and partner.business_relation_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%s has business relations: it remains a contact.",
+                        partner.display_name,
+                    )
+                )
+
+    @api.constrains("company_id")
+    def _check_contact_company(self):
+        """A linked contact, customer, vendor or holder of a linked bank account
+        stays in a company of its links."""
+        partners = self.sudo()
+        (
+            partners.business_relation_ids
+            | partners.linked_business_relation_ids
+            | partners.bank_ids.business_relation_ids
+        )._check_link()
+
+    # -------------------------------------------------------------- synchronized fields
+    @api.model
+    def _commercial_fields(self):
+        # the persons and addresses of a company contact are contacts too
+        return super()._commercial_fields() + ["is_contact"]
+
+    @api.model
+    def _contact_sync_field_map(self, link_to):
+        """The synchronized fields of a ``link_to`` link: {contact_field: linked_field}.
+        Override to synchronize more (or fewer) fields."""
+        kind = LINK_KINDS.get(link_to)
+        return dict(kind.sync_fields) if kind else {}
+
+    @api.model
+    def _contact_sync_contact_fnames(self):
+        """The contact fields synchronized by some link."""
+        return {
+            fname
+            for link_to in LINK_KINDS
+            for fname in self._contact_sync_field_map(link_to)
+        }
+
+    @api.model
+    def _contact_sync_fnames(self):
+        """The res.partner fields whose change is propagated (both sides)."""
+        linked = {
+            fname
+            for link_to in PARTNER_KINDS
+            for fname in self._contact_sync_field_map(link_to).values()
+        }
+        return self._contact_sync_contact_fnames() | linked
+
+    # ------------------------------------------------------------------ ORM
+    def init(self):
+        super().init()
+        # Odoo keeps an index of the expected name whatever its kind: drop the GIN
+        # (trigram) index of contact_no of former installations, it is made again
+        index = "res_partner__contact_no_index"
+        self.env.cr.execute(
+            SQL(
+                "SELECT 1 FROM pg_indexes WHERE indexname = %s AND indexdef ILIKE %s",
+                index,
+                "% USING gin %",
+            )
+        )
+        if self.env.cr.fetchone():
+            sql.drop_index(self.env.cr, index, self._table)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        to_number = defaultdict(list)  # numbered per company, in one go
+        for vals in vals_list:
+            if vals.get("is_contact") and not vals.get("contact_no"):
+                company = (
+                    self.env["res.company"].browse(vals.get("company_id"))
+                    or self.env.company
+                )
+                to_number[company].append(vals)
+        for company, company_vals in to_number.items():
+            numbers = company._contact_sync_next_numbers(len(company_vals))
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["contact_no"] = number
+        partners = super().create(vals_list)
+        customers_vendors = partners.filtered(
+            lambda p: p.customer_rank or p.supplier_rank
+        )
+        if customers_vendors and not self.env.context.get(FROM_CONTACT):
+            customers_vendors._contact_sync_auto_create()
+        return partners
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("is_contact"):
+            self.filtered(lambda p: not p.contact_no)._contact_sync_assign_numbers()
+        fnames = vals.keys() & self._contact_sync_fnames()
+        if fnames and not sync_skipped(self):
+            self.env["contact.partner.sync"]._synchronize(self, fnames)
+        return res
+
+    def update_address(self, vals):
+        # Odoo writes the address of a parent (its first contact's) and of children
+        # past write(): propagate it here
+        res = super().update_address(vals)
+        fnames = vals.keys() & set(self._address_fields()) & self._contact_sync_fnames()
+        if fnames and not sync_skipped(self):
+            self.env["contact.partner.sync"]._synchronize(self, fnames)
+        return res
+
+    def unlink(self):
+        # remove the links through the ORM so that what depends on them is recomputed,
+        # those of the bank accounts Odoo deletes with their holder too (in SQL)
+        links = (
+            self.env["contact.business.relation"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    "|",
+                    "|",
+                    ("contact_id", "in", self.ids),
+                    ("partner_id", "in", self.ids),
+                    ("bank_account_id.partner_id", "in", self.ids),
+                ]
+            )
+        )
+        links.unlink()
+        return super().unlink()
+
+    def _increase_rank(self, field, n=1):
+        kind = kind_of_rank(field)
+        new = self.filtered(lambda p: not p[field]) if kind else self.browse()
+        res = super()._increase_rank(field, n=n)
+        if new and not self.env.context.get(FROM_CONTACT):
+            new.filtered(field)._contact_sync_auto_create(kind.key)
+        return res
+
+    def _contact_sync_assign_numbers(self):
+        by_company = defaultdict(list)
+        for partner in self:
+            by_company[partner.company_id or self.env.company].append(partner)
+        for company, partners in by_company.items():
+            numbers = company._contact_sync_next_numbers(len(partners))
+            for partner, number in zip(partners, numbers, strict=True):
+                if number:
+                    partner.with_context(**{SYNC_SKIP: True}).contact_no = number
+
+    # ------------------------------------------------------------------ contact: API
+    def link_customer(self, partner, master="contact"):
+        """Link this contact with the existing customer ``partner``; ``master``
+        ("contact" or "customer") says whose synchronized fields win."""
+        return self._contact_sync_link(partner, "customer", master)
+
+    def link_vendor(self, partner, master="contact"):
+        """Link this contact with the existing vendor ``partner``."""
+        return self._contact_sync_link(partner, "vendor", master)
+
+    def link_bank_account(self, bank_account, master="contact"):
+        """Link this company contact with the existing ``bank_account`` (its bank)."""
+        return self._contact_sync_link(bank_account, "bank_account", master)
+
+    def create_customer(self, template=None):
+        """Create the customer of this contact; return it."""
+        return self._contact_sync_create_partner("customer", template)
+
+    def create_vendor(self, template=None):
+        """Create the vendor of this contact; return it."""
+        return self._contact_sync_create_partner("vendor", template)
+
+    def create_bank_account(self, acc_number, bic=None):
+        """Create a bank account of the current company at a bank made from this
+        company contact (or the existing bank of that BIC); return the account."""
+        contact = self._contact_sync_holder("bank_account")
+        company = self.env.company
+        contact._contact_sync_check_free("bank_account")
+        contact._contact_sync_check_company(company.partner_id, company)
+        relation = company._contact_sync_relation("bank_account", raise_if_unset=True)
+        holder = company.partner_id
+        if not acc_number:
+            raise UserError(
+                self.env._(
+                    "Enter the account number of the bank account of %s.",
+                    contact.display_name,
+                )
+            )
+        Account = self.env["res.partner.bank"]
+        if Account.with_context(active_test=False).search_count(
+            [("acc_number", "=", acc_number), ("partner_id", "=", holder.id)], limit=1
+        ):
+            raise UserError(
+                self.env._(
+                    "%(holder)s already has the bank account %(number)s.",
+                    holder=holder.display_name,
+                    number=acc_number,
+                )
+            )
+        bank = (
+            self.env["res.bank"].search([("bic", "=ilike", bic)], limit=1)
+            if bic
+            else None
+        )
+        if not bank:
+            bank_values = self.env["contact.partner.sync"]._read_values(
+                contact,
+                {
+                    bfield: cfield
+                    for cfield, bfield in self._contact_sync_field_map(
+                        "bank_account"
+                    ).items()
+                },
+            )
+            bank = self.env["res.bank"].create(dict(bank_values, bic=bic or False))
+        account = Account.with_context(**{FROM_CONTACT: True}).create(
+            {"acc_number": acc_number, "partner_id": holder.id, "bank_id": bank.id}
+        )
+        link = contact._contact_sync_create_link(relation, "bank_account", account)
+        link._contact_sync_align("contact")
+        return account
+
+    # ------------------------------------------------------------------ contact: checks
+    def _contact_sync_holder(self, link_to):
+        """The contact holding the ``link_to`` links of self: a person contact acts
+        through its company contact."""
+        self.ensure_one()
+        if not self.is_contact:
+            raise UserError(self.env._("%s is not a contact.", self.display_name))
+        company_contact = self.commercial_partner_id
+        if company_contact != self and company_contact.is_contact:
+            return company_contact
+        if LINK_KINDS[link_to].company_contacts_only and not self.is_company:
+            raise UserError(
+                self.env._(
+                    "%s is a person contact without company: only company contacts "
+                    "can have a bank account.",
+                    self.display_name,
+                )
+            )
+        return self
+
+    def _contact_sync_check_free(self, link_to):
+        links = self.business_relation_ids._of_kind(link_to)
+        if links:
+            raise UserError(
+                self.env._(
+                    "The contact %(contact)s is already linked to the %(kind)s "
+                    "%(record)s.",
+                    contact=self.display_name,
+                    kind=links._link_to_label(link_to),
+                    record=links._linked_record().display_name,
+                )
+            )
+
+    def _contact_sync_check_company(self, record, company=None):
+        """Refuse to link this contact with a record of another company; return the
+        company whose business relation codes apply."""
+        record_company = company or record.company_id
+        if self.company_id and record_company and record_company != self.company_id:
+            raise ValidationError(
+                self.env._(
+                    "The contact %(contact)s belongs to %(company)s, "
+                    "but %(record)s belongs to %(other)s.",
+                    contact=self.display_name,
+                    company=self.company_id.display_name,
+                    record=record.display_name,
+                    other=record_company.display_name,
+                )
+            )
+        return self.company_id or record_company or self.env.company
+
+    # ---------------------------------------------------------------- contact: helpers
+    def _contact_sync_create_link(self, relation, link_to, record):
+        return self.env["contact.business.relation"].create(
+            {
+                "contact_id": self.id,
+                "business_relation_id": relation.id,
+                "link_to": link_to,
+                LINK_KINDS[link_to].link_field: record.id,
+            }
+        )
+
+    def _contact_sync_link(self, record, link_to, master):
+        kind = LINK_KINDS[link_to]
+        if isinstance(record, int):  # external API callers pass ids
+            record = self.env[kind.model].browse(record)
+        record = record.with_env(self.env)  # the caller's rights, not the record's
+        record.ensure_one()
+        contact = self._contact_sync_holder(link_to)
+        if master not in ("contact", link_to):
+            raise UserError(
+                self.env._(
+                    "Unknown master %(master)s: use 'contact' or '%(kind)s'.",
+                    master=master,
+                    kind=link_to,
+                )
+            )
+        contact._contact_sync_check_free(link_to)
+        record._contact_sync_check_linkable(link_to, contact)
+        company = contact._contact_sync_check_company(record)
+        relation = company._contact_sync_relation(link_to, raise_if_unset=True)
+        link = contact._contact_sync_create_link(relation, link_to, record)
+        link._contact_sync_align(master)
+        return link
+
+    def _contact_sync_create_partner(self, link_to, template):
+        if isinstance(template, int):  # external API callers pass ids
+            template = self.env["contact.partner.template"].browse(template)
+        kind = LINK_KINDS[link_to]
+        contact = self._contact_sync_holder(link_to)
+        contact._contact_sync_check_free(link_to)
+        company = contact.company_id or self.env.company
+        relation = company._contact_sync_relation(link_to, raise_if_unset=True)
+        if template:
+            template._check_applicable(contact, link_to, company)
+        else:  # the company's default template, where it fits
+            template = company[kind.template_field]
+            if template and not template._is_applicable(contact, link_to, company):
+                template = None
+        Partner = self.with_company(company).with_context(**{FROM_CONTACT: True})
+        # one Odoo partner is customer and vendor: reuse the other side's one
+        partner = contact.business_relation_ids._of_kind(*PARTNER_KINDS).partner_id
+        if partner:
+            partner = partner.with_env(Partner.env)
+            vals = template._fill_values(partner) if template else {}
+            if not partner[kind.rank_field]:
+                vals[kind.rank_field] = 1
+            partner.write(vals)
+        else:
+            field_map = self._contact_sync_field_map(link_to)
+            vals = {
+                fname: value
+                for fname, value in self.env["contact.partner.sync"]
+                ._read_values(contact, {lf: cf for cf, lf in field_map.items()})
+                .items()
+                if value
+            }
+            vals.update(
+                is_company=contact.is_company,
+                company_id=contact.company_id.id,
+                **{kind.rank_field: 1},
+            )
+            if template:
+                vals.update(template._fill_values(vals))
+            partner = Partner.create(vals)
+        link = contact._contact_sync_create_link(relation, link_to, partner)
+        link._contact_sync_align("contact", fill_from_linked=True)
+        return partner.with_env(self.env)
+
+    def _contact_sync_twins(self):
+        """The partners synchronized with the partner self (same name, VAT...)."""
+        self.ensure_one()
+        contact = self if self.is_contact else self.linked_contact_id
+        return (contact | contact.business_relation_ids.partner_id) - self
+
+    # ---------------------------------------------------------------- customer / vendor
+    def create_contacts(self, link_to=None):
+        """Create and link the missing contacts of the customers / vendors ``self``
+        (as ``link_to``, by default as what each partner is); return the new contacts.
+        Contacts, already linked partners, and partners that cannot have a contact are
+        skipped."""
+        if link_to and link_to not in PARTNER_KINDS:
+            raise ValueError(link_to)
+        return self.env["contact.partner.sync"]._create_contacts_in_chunks(
+            self,
+            lambda partners: partners._contact_sync_make_contacts(link_to, strict=True),
+        )
+
+    def _contact_sync_check_linkable(self, link_to, contact):
+        """Refuse to link the partner self to ``contact`` as ``link_to``."""
+        self.ensure_one()
+        if self.is_contact:
+            raise UserError(
+                self.env._(
+                    "%s is a contact: it cannot be linked as customer or vendor.",
+                    self.display_name,
+                )
+            )
+        if not self._contact_sync_linkable():
+            raise UserError(
+                self.env._(
+                    "%s is a company of this database, a user or an address of "
+                    "another partner: only customers and vendors can be linked to a "
+                    "contact.",
+                    self.display_name,
+                )
+            )
+        if link_to in self.linked_business_relation_ids.mapped("link_to") or (
+            self.linked_contact_id and self.linked_contact_id != contact
+        ):
+            raise UserError(
+                self.env._(
+                    "%(partner)s is already linked to the contact %(contact)s.",
+                    partner=self.display_name,
+                    contact=self.linked_contact_id.display_name,
+                )
+            )
+
+    @api.model
+    def _contact_sync_missing_domain(self, link_to):
+        """The customers / vendors that have no contact for ``link_to`` yet."""
+        return [
+            (LINK_KINDS[link_to].rank_field, ">", 0),
+            ("is_contact", "=", False),
+            ("parent_id", "=", False),
+            ("user_ids", "=", False),
+            ("ref_company_ids", "=", False),
+            ("linked_business_relation_ids", "not any", [("link_to", "=", link_to)]),
+        ]
+
+    def action_create_contact(self):
+        """Button of a customer / vendor: create its contact and open it."""
+        self.ensure_one()
+        if not self._contact_sync_kinds():
+            raise UserError(
+                self.env._("%s is neither a customer nor a vendor.", self.display_name)
+            )
+        self.create_contacts()
+        return self.linked_contact_id._get_records_action()
+
+    def _contact_sync_auto_create(self, link_to=None):
+        """Automatic creation of the contacts of new customers / vendors: only where the
+        company has the business relation code set; never blocks anything."""
+        return (
+            self.sudo()
+            ._contact_sync_make_contacts(link_to, strict=False)
+            .with_env(self.env)
+        )
+
+    def _contact_sync_linkable(self):
+        """The partners of self that may be linked as customer or vendor: commercial
+        partners that are neither contacts nor the partner of a company or a user."""
+        if not self:
+            return self
+        excluded = (
+            self.env["res.company"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+            .partner_id
+            | self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+            .partner_id
+        )
+        return self.filtered(
+            lambda p: (
+                not p.is_contact and p.commercial_partner_id == p and p not in excluded
+            )
+        )
+
+    def _contact_sync_kinds(self):
+        """What the partner is: customer / vendor by rank or by link."""
+        self.ensure_one()
+        linked = self.linked_business_relation_ids.mapped("link_to")
+        return [
+            kind.key
+            for kind in kinds_of_model(self._name)
+            if self[kind.rank_field] > 0 or kind.key in linked
+        ]
+
+    def _contact_sync_make_contacts(self, link_to, strict):
+        """Link each partner of self to its contact for each kind (``link_to`` or its
+        own kinds) it is not linked as yet; its missing contacts are created in one go.
+        ``strict``: raise when a business relation code is unset (else skip)."""
+        Link = self.env["contact.business.relation"]
+        if not self:
+            return self
+        link_vals, new_contact_vals, new_contact_links = [], [], []
+        for partner in self._contact_sync_linkable():
+            company = partner.company_id or self.env.company
+            linked = partner.linked_business_relation_ids.mapped("link_to")
+            contact = partner.linked_contact_id
+            taken = contact.business_relation_ids.mapped("link_to")
+            kinds = [link_to] if link_to else partner._contact_sync_kinds()
+            relations = {
+                kind: company._contact_sync_relation(kind, raise_if_unset=strict)
+                for kind in kinds
+                if kind not in linked and kind not in taken
+            }
+            vals = [
+                {
+                    "business_relation_id": relation.id,
+                    "link_to": kind,
+                    "partner_id": partner.id,
+                }
+                for kind, relation in relations.items()
+                if relation
+            ]
+            if not vals:
+                continue
+            if contact:
+                link_vals += [dict(v, contact_id=contact.id) for v in vals]
+            else:
+                new_contact_vals.append(
+                    partner._contact_sync_contact_values([v["link_to"] for v in vals])
+                )
+                new_contact_links.append(vals)
+        contacts = (
+            self.env["res.partner"].create(new_contact_vals)
+            if new_contact_vals
+            else self.browse()
+        )
+        for contact, vals in zip(contacts, new_contact_links, strict=True):
+            link_vals += [dict(v, contact_id=contact.id) for v in vals]
+        if link_vals:
+            Link.create(link_vals)
+        return contacts
+
+    def _contact_sync_contact_values(self, kinds):
+        """Values of a new contact of the partner self, linked as ``kinds``."""
+        self.ensure_one()
+        Sync = self.env["contact.partner.sync"]
+        vals = {}
+        for kind in kinds:
+            vals.update(Sync._read_values(self, self._contact_sync_field_map(kind)))
+        vals.update(
+            is_contact=True, is_company=self.is_company, company_id=self.company_id.id
+        )
+        return vals
+
+    # ------------------------------------------------------------------ smart buttons
+    def action_view_contact_customer(self):
+        self.ensure_one()
+        return self.contact_customer_id._get_records_action(
+            context={"res_partner_search_mode": LINK_KINDS["customer"].search_mode}
+        )
+
+    def action_view_contact_vendor(self):
+        self.ensure_one()
+        return self.contact_vendor_id._get_records_action(
+            context={"res_partner_search_mode": LINK_KINDS["vendor"].search_mode}
+        )
+
+    def action_view_contact_bank_accounts(self):
+        self.ensure_one()
+        return self.business_relation_ids.bank_account_id._get_records_action(
+            name=self.env._("Bank Accounts")
+        )
+
+    def action_view_linked_contact(self):
+        self.ensure_one()
+        return self.linked_contact_id._get_records_action()

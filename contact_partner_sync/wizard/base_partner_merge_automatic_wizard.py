@@ -1,0 +1,79 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+from odoo.exceptions import UserError
+
+
+class MergePartnerAutomatic(models.TransientModel):
+    """Merging partners keeps one valid link per kind (Odoo would move the links in SQL,
+    or drop them where a unique constraint fails, without recomputing anything)."""
+
+    _inherit = "base.partner.merge.automatic.wizard"
+
+    def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
+        partners = self.env["res.partner"].browse(partner_ids).exists()
+        contacts = partners.filtered("is_contact")
+        if contacts and contacts != partners:
+            raise UserError(
+                self.env._(
+                    "Contacts (%(contacts)s) cannot be merged with customers or "
+                    "vendors (%(partners)s): link them instead.",
+                    contacts=", ".join(contacts.mapped("display_name")),
+                    partners=", ".join((partners - contacts).mapped("display_name")),
+                )
+            )
+        links = (
+            self.env["contact.business.relation"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("contact_id", "in", partners.ids),
+                    ("partner_id", "in", partners.ids),
+                ]
+            )
+        )
+        res = super()._merge(
+            partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
+        )
+        # the kept contact's values win over what its new links carry (Odoo's merge
+        # writes only some fields, e.g. not the computed salesperson)
+        contacts = links.exists().filtered("link_to").contact_id
+        self.env["contact.partner.sync"]._synchronize(contacts)
+        return res
+
+    def _update_foreign_keys(self, src_partners, dst_partner):
+        # the bank accounts were just merged in SQL: recompute their contact
+        self.env.invalidate_all()
+        accounts = dst_partner.with_context(active_test=False).bank_ids
+        self.env.add_to_compute(accounts._fields["contact_id"], accounts)
+        self._contact_sync_merge_links(src_partners, dst_partner, "partner_id")
+        self._contact_sync_merge_links(src_partners, dst_partner, "contact_id")
+        return super()._update_foreign_keys(src_partners, dst_partner)
+
+    def _contact_sync_merge_links(self, src_partners, dst_partner, fname):
+        """Move the links of ``src_partners`` (as ``fname``) to ``dst_partner``, but
+        those that would duplicate one of its links, which are deleted."""
+        Link = self.env["contact.business.relation"].sudo()
+        dst_links = Link.search([(fname, "=", dst_partner.id)])
+        kinds = {link.link_to for link in dst_links if link.link_to}
+        relations = set(dst_links.business_relation_id.ids)
+        # a customer / vendor has a single contact
+        contact = dst_links.contact_id[:1] if fname == "partner_id" else None
+        to_move = to_drop = Link
+        for link in Link.search([(fname, "in", src_partners.ids)]):
+            if (
+                link.link_to in kinds
+                or link.business_relation_id.id in relations
+                or (contact and link.contact_id != contact)
+            ):
+                to_drop |= link
+                continue
+            to_move |= link
+            if link.link_to:
+                kinds.add(link.link_to)
+            relations.add(link.business_relation_id.id)
+            if fname == "partner_id":
+                contact = link.contact_id
+        to_drop.unlink()
+        to_move.write({fname: dst_partner.id})

@@ -1,0 +1,109 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command, api, fields, models
+
+from ..link_kinds import (
+    LINK_KINDS,
+    LINK_TO_SELECTION,
+    kind_of_search_mode,
+    kinds_of_model,
+)
+from ..notifications import notify_then
+
+
+class ContactCreateContactsWizard(models.TransientModel):
+    """Create Contacts: the contacts of selected customers, vendors or bank accounts
+    (of all those without contact when none is selected)."""
+
+    _name = "contact.create.contacts.wizard"
+    _description = "Create Contacts from Customers / Vendors / Bank Accounts"
+
+    link_to = fields.Selection(
+        LINK_TO_SELECTION, string="Create contacts of", required=True
+    )
+    partner_ids = fields.Many2many("res.partner", string="Customers / Vendors")
+    bank_account_ids = fields.Many2many("res.partner.bank", string="Bank Accounts")
+    missing_count = fields.Integer(
+        string="Records without contact", compute="_compute_missing_count"
+    )
+
+    @api.model
+    def default_get(self, fields_list):
+        """Opened from a list, the wizard takes its selected records: bank accounts,
+        or customers / vendors as the list shows them (its search mode)."""
+        res = super().default_get(fields_list)
+        context = self.env.context
+        kinds = kinds_of_model(context.get("active_model"))
+        if kinds:
+            keys = [kind.key for kind in kinds]
+            by_mode = kind_of_search_mode(context.get("res_partner_search_mode"))
+            link_to = res.get("link_to")
+            if link_to not in keys:
+                link_to = by_mode.key if by_mode in kinds else keys[0]
+            res.update(
+                link_to=link_to,
+                **{
+                    self._selection_field(link_to): [
+                        Command.set(context.get("active_ids") or [])
+                    ]
+                },
+            )
+        return res
+
+    @api.model
+    def _selection_field(self, link_to):
+        """The field of the wizard holding the selected records of ``link_to``."""
+        model = LINK_KINDS[link_to].model
+        return next(
+            fname
+            for fname in ("partner_ids", "bank_account_ids")
+            if self._fields[fname].comodel_name == model
+        )
+
+    @api.model
+    def _missing_contact_domain(self, link_to):
+        """The customers / vendors (res.partner) or bank accounts (res.partner.bank)
+        that have no contact for ``link_to`` yet."""
+        model = LINK_KINDS[link_to].model
+        return self.env[model]._contact_sync_missing_domain(link_to)
+
+    @api.model
+    def _missing_contact_count(self, link_to, records=None):
+        domain = self._missing_contact_domain(link_to)
+        if records is not None:
+            domain = [("id", "in", records.ids), *domain]
+        return self.env[LINK_KINDS[link_to].model].search_count(domain)
+
+    @api.depends("link_to", "partner_ids", "bank_account_ids")
+    def _compute_missing_count(self):
+        for wizard in self:
+            if not wizard.link_to:
+                wizard.missing_count = 0
+                continue
+            records = wizard[self._selection_field(wizard.link_to)]
+            wizard.missing_count = self._missing_contact_count(
+                wizard.link_to, records or None
+            )
+
+    def _records(self):
+        """The selected records, or all the records of that kind without contact."""
+        kind = LINK_KINDS[self.link_to]
+        return self[self._selection_field(kind.key)] or self.env[kind.model].search(
+            self._missing_contact_domain(kind.key)
+        )
+
+    def action_create_contacts(self):
+        self.ensure_one()
+        contacts = self._records().create_contacts(link_to=self.link_to)
+        action = {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Created Contacts"),
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "domain": [("id", "in", contacts.ids)],
+            "target": "current",
+        }
+        return notify_then(
+            self.env._("%s contacts created and linked.", len(contacts)),
+            action if contacts else {"type": "ir.actions.act_window_close"},
+        )
