@@ -4,7 +4,7 @@ import logging
 from collections import defaultdict
 
 from odoo import api, models
-from odoo.tools import split_every
+from odoo.tools import ormcache, split_every
 
 from ..context_keys import SYNC_SKIP
 from ..link_kinds import LINK_KINDS
@@ -12,6 +12,42 @@ from ..link_kinds import LINK_KINDS
 _logger = logging.getLogger(__name__)
 # records per chunk of create_contacts(), see _create_contacts_in_chunks
 BATCH_SIZE = 1000
+
+
+class SyncFields:
+    """The synchronized fields of every link kind, derived once per registry from
+    ``res.partner._contact_sync_field_map`` (see ``_sync_fields``). Shared: never
+    modified."""
+
+    __slots__ = ("contact_fnames", "data_fnames", "maps", "partner_fnames")
+
+    def __init__(self, maps):
+        # {link_to: {contact field: field of the kind's data model}}
+        self.maps = maps
+        # the contact fields synchronized by some kind
+        self.contact_fnames = frozenset(f for m in maps.values() for f in m)
+        # the res.partner fields whose change is propagated (contacts, customers...)
+        self.partner_fnames = self.contact_fnames | frozenset(
+            lfield
+            for link_to, field_map in maps.items()
+            if LINK_KINDS[link_to].data_model == "res.partner"
+            for lfield in field_map.values()
+        )
+        # {model: its synchronized fields} of the kinds whose data is on another record
+        self.data_fnames = {}
+        for link_to, field_map in maps.items():
+            kind = LINK_KINDS[link_to]
+            if kind.data_path:
+                self.data_fnames[kind.data_model] = self.data_fnames.get(
+                    kind.data_model, frozenset()
+                ) | frozenset(field_map.values())
+
+    def restricted(self, fnames):
+        """{link_to: {contact field: linked field}} for the linked fields ``fnames``."""
+        return {
+            link_to: {cf: lf for cf, lf in field_map.items() if lf in fnames}
+            for link_to, field_map in self.maps.items()
+        }
 
 
 class ContactPartnerSync(models.AbstractModel):
@@ -41,20 +77,21 @@ class ContactPartnerSync(models.AbstractModel):
         sources = sources.sudo()
         if not sources:
             return
+        sync_fields = self._sync_fields()
         if sources._name == "res.partner":
             contact_values, visited, prefetch_ids, links = self._partner_values(
-                sources, fnames
+                sources, fnames, sync_fields
             )
         else:
-            data_fnames = self._data_fnames(sources._name)
-            fnames = data_fnames if fnames is None else set(fnames) & data_fnames
+            data_fnames = sync_fields.data_fnames.get(sources._name, frozenset())
+            fnames = data_fnames if fnames is None else data_fnames & set(fnames)
             visited = {(sources._name, record_id) for record_id in sources.ids}
             contact_values = self._data_contact_values(
-                sources._name, dict.fromkeys(sources.ids, fnames), visited
+                sources._name, dict.fromkeys(sources.ids, fnames), visited, sync_fields
             )
             prefetch_ids, links = (), None
         if contact_values:
-            self._propagate(contact_values, visited, prefetch_ids, links)
+            self._propagate(contact_values, visited, sync_fields, prefetch_ids, links)
 
     # ------------------------------------------------------------------ reading
     @api.model
@@ -86,35 +123,23 @@ class ContactPartnerSync(models.AbstractModel):
         return result
 
     @api.model
-    def _field_maps(self, fnames=None):
-        """{link_to: {contact field: linked field}} of every kind, restricted to the
-        linked fields ``fnames`` when given."""
+    @ormcache()
+    def _sync_fields(self):
+        """The SyncFields of this registry (cleared with its caches): read once per
+        write, not built again on every one."""
         Partner = self.env["res.partner"]
-        return {
-            link_to: {
-                cfield: lfield
-                for cfield, lfield in Partner._contact_sync_field_map(link_to).items()
-                if fnames is None or lfield in fnames
+        return SyncFields(
+            {
+                link_to: Partner._contact_sync_field_map(link_to)
+                for link_to in LINK_KINDS
             }
-            for link_to in LINK_KINDS
-        }
+        )
 
     @api.model
-    def _data_fnames(self, model):
-        """The fields of ``model`` synchronized with contacts by some link kind."""
-        return {
-            lfield
-            for link_to, field_map in self._field_maps().items()
-            if LINK_KINDS[link_to].data_model == model
-            for lfield in field_map.values()
-        }
-
-    @api.model
-    def _partner_values(self, partners, fnames):
+    def _partner_values(self, partners, fnames, sync_fields):
         """What the partners ``partners`` (contacts, customers, vendors) carry to the
         contacts: (contact values, visited, prefetch ids, links of the contacts or
         None). Unlinked partners cost nothing: their stored link columns say so."""
-        Partner = self.env["res.partner"]
         contact_ids, linked = [], {}  # linked: {customer / vendor id: its contact id}
         for partner_id, is_contact, relation, contact_id in zip(
             partners._ids,
@@ -130,7 +155,7 @@ class ContactPartnerSync(models.AbstractModel):
         contact_values, visited = {}, set()
         prefetch_ids, links = partners._prefetch_ids, None
         if contact_ids:
-            contact_fnames = Partner._contact_sync_contact_fnames()
+            contact_fnames = sync_fields.contact_fnames
             if fnames is not None:
                 contact_fnames &= set(fnames)
             contact_values = self._read_values_multi(
@@ -142,7 +167,7 @@ class ContactPartnerSync(models.AbstractModel):
             # a customer / vendor has one contact (customer and vendor links
             # included), whose links say which fields it shares
             sources = partners.browse(linked).with_prefetch(partners._prefetch_ids)
-            synced = Partner._contact_sync_fnames()
+            synced = sync_fields.partner_fnames
             if fnames is not None:
                 synced &= set(fnames)
             values = self._read_values_multi(sources, {f: f for f in synced})
@@ -154,7 +179,7 @@ class ContactPartnerSync(models.AbstractModel):
                 prefetch_ids = tuple(set(linked.values()))
             contacts = partners.browse(set(linked.values())).with_prefetch(prefetch_ids)
             links = self._contact_links(contacts)
-            field_maps = self._field_maps(synced)
+            field_maps = sync_fields.restricted(synced)
             for link_to, contact_id, _model, target_id in links[0]:
                 if target_id in values and LINK_KINDS[link_to].data_path is None:
                     contact_values.setdefault(contact_id, {}).update(
@@ -205,23 +230,23 @@ class ContactPartnerSync(models.AbstractModel):
         return rows, partner_prefetch
 
     @api.model
-    def _data_contact_values(self, model, data_fnames, visited):
+    def _data_contact_values(self, model, changed, visited, sync_fields):
         """Contact values ({contact id: values}) for the unvisited contacts linked,
         through a kind whose data lives on ``model`` (res.bank), to the records of
-        ``data_fnames`` ({record id: fields of it that changed})."""
-        if not data_fnames:
+        ``changed`` ({record id: fields of it that changed})."""
+        if not changed:
             return {}
         Link = self.env["contact.business.relation"].sudo()
-        records = self.env[model].sudo().browse(data_fnames)
+        records = self.env[model].sudo().browse(changed)
         values = {}
-        for link_to, field_map in self._field_maps().items():
+        for link_to, field_map in sync_fields.maps.items():
             kind = LINK_KINDS[link_to]
             if kind.data_model != model or not kind.data_path:
                 continue
             record_values = self._read_values_multi(records, field_map)
             path = f"{kind.link_field}.{kind.data_path}"
             links = Link.search_fetch(
-                [("link_to", "=", link_to), (path, "in", list(data_fnames))],
+                [("link_to", "=", link_to), (path, "in", list(changed))],
                 ["contact_id", kind.link_field],
             )
             for link in links:
@@ -231,20 +256,22 @@ class ContactPartnerSync(models.AbstractModel):
                     values[contact_id] = {
                         cfield: value
                         for cfield, value in record_values[record_id].items()
-                        if field_map[cfield] in data_fnames[record_id]
+                        if field_map[cfield] in changed[record_id]
                     }
         return values
 
     # ------------------------------------------------------------------ writing
     @api.model
-    def _propagate(self, contact_values, visited, prefetch_ids=(), links=None):
+    def _propagate(
+        self, contact_values, visited, sync_fields, prefetch_ids=(), links=None
+    ):
         """Write ``contact_values`` ({contact id: {contact_field: value}}) to the
         contacts, then to everything linked to them; records in ``visited``
         ({(model, id)}) are sources and never written. ``prefetch_ids``: the
         contacts read together (by default those of ``contact_values``);
         ``links``: their ``_contact_links()``, when the caller has read them."""
         Partner = self.env["res.partner"].sudo()
-        field_maps = self._field_maps()
+        field_maps = sync_fields.maps
         pending = {cid: vals for cid, vals in contact_values.items() if vals}
         while pending:
             prefetch_ids = prefetch_ids or tuple(pending)
@@ -269,8 +296,9 @@ class ContactPartnerSync(models.AbstractModel):
             pending = {}
             for model, values in targets.items():
                 changed = self._write_grouped(model, values, visited)
-                visited.update((model, target_id) for target_id in values)
-                pending.update(self._data_contact_values(model, changed, visited))
+                pending.update(
+                    self._data_contact_values(model, changed, visited, sync_fields)
+                )
             prefetch_ids, links = (), None
 
     @api.model

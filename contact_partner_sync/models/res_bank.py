@@ -13,8 +13,9 @@ class ResBank(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        Sync = self.env["contact.partner.sync"]
-        fnames = vals.keys() & Sync._data_fnames(self._name)
-        if fnames and not sync_skipped(self):
-            Sync._synchronize(self, fnames)
+        if not sync_skipped(self):
+            Sync = self.env["contact.partner.sync"]
+            fnames = vals.keys() & Sync._sync_fields().data_fnames.get(self._name, ())
+            if fnames:
+                Sync._synchronize(self, fnames)
         return res

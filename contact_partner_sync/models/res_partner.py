@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, sql
+from odoo.tools import SQL, clean_context, sql
 
 from ..context_keys import FROM_CONTACT, SYNC_SKIP, sync_skipped
 from ..link_kinds import (
@@ -194,21 +194,12 @@ class ResPartner(models.Model):
     @api.model
     def _contact_sync_contact_fnames(self):
         """The contact fields synchronized by some link."""
-        return {
-            fname
-            for link_to in LINK_KINDS
-            for fname in self._contact_sync_field_map(link_to)
-        }
+        return self.env["contact.partner.sync"]._sync_fields().contact_fnames
 
     @api.model
     def _contact_sync_fnames(self):
         """The res.partner fields whose change is propagated (both sides)."""
-        linked = {
-            fname
-            for link_to in PARTNER_KINDS
-            for fname in self._contact_sync_field_map(link_to).values()
-        }
-        return self._contact_sync_contact_fnames() | linked
+        return self.env["contact.partner.sync"]._sync_fields().partner_fnames
 
     # ------------------------------------------------------------------ ORM
     def init(self):
@@ -252,9 +243,10 @@ class ResPartner(models.Model):
         res = super().write(vals)
         if vals.get("is_contact"):
             self.filtered(lambda p: not p.contact_no)._contact_sync_assign_numbers()
-        fnames = vals.keys() & self._contact_sync_fnames()
-        if fnames and not sync_skipped(self):
-            self.env["contact.partner.sync"]._synchronize(self, fnames)
+        if not sync_skipped(self):
+            fnames = vals.keys() & self._contact_sync_fnames()
+            if fnames:
+                self.env["contact.partner.sync"]._synchronize(self, fnames)
         return res
 
     def update_address(self, vals):
@@ -624,7 +616,7 @@ class ResPartner(models.Model):
         Link = self.env["contact.business.relation"]
         if not self:
             return self
-        link_vals, new_contact_vals, new_contact_links = [], [], []
+        link_vals, new_contacts = [], defaultdict(list)  # {kinds: [(partner, vals)]}
         for partner in self._contact_sync_linkable():
             company = partner.company_id or self.env.company
             linked = partner.linked_business_relation_ids.mapped("link_to")
@@ -640,7 +632,7 @@ class ResPartner(models.Model):
                 {
                     "business_relation_id": relation.id,
                     "link_to": kind,
-                    "partner_id": partner.id,
+                    LINK_KINDS[kind].link_field: partner.id,
                 }
                 for kind, relation in relations.items()
                 if relation
@@ -650,32 +642,55 @@ class ResPartner(models.Model):
             if contact:
                 link_vals += [dict(v, contact_id=contact.id) for v in vals]
             else:
-                new_contact_vals.append(
-                    partner._contact_sync_contact_values([v["link_to"] for v in vals])
-                )
-                new_contact_links.append(vals)
-        contacts = (
-            self.env["res.partner"].create(new_contact_vals)
-            if new_contact_vals
-            else self.browse()
-        )
-        for contact, vals in zip(contacts, new_contact_links, strict=True):
-            link_vals += [dict(v, contact_id=contact.id) for v in vals]
+                new_contacts[tuple(v["link_to"] for v in vals)].append((partner, vals))
+        contacts = self.browse()
+        for kinds, partner_links in new_contacts.items():
+            partners = self.browse([partner.id for partner, _vals in partner_links])
+            kind_contacts = self._contact_sync_create_contacts(
+                partners._contact_sync_contact_values(kinds)
+            )
+            for contact, (_partner, vals) in zip(
+                kind_contacts, partner_links, strict=True
+            ):
+                link_vals += [dict(v, contact_id=contact.id) for v in vals]
+            contacts |= kind_contacts
         if link_vals:
             Link.create(link_vals)
         return contacts
 
+    @api.model
+    def _contact_sync_create_contacts(self, vals_list):
+        """Create the automatic contacts of ``vals_list``: plain contacts, which the
+        context defaults of the screen that made their customer, vendor or bank
+        account (``default_*``, ``res_partner_search_mode``) never reach. A default
+        that is the same for every record is evaluated once for the batch."""
+        context = clean_context(self.env.context)
+        context.pop("res_partner_search_mode", None)
+        Partner = self.env["res.partner"].with_context(context)
+        # account's default of this form helper counts the invoice reports, a query
+        # per record otherwise
+        fname = "display_invoice_template_pdf_report_id"
+        if len(vals_list) > 1 and fname in Partner._fields:
+            default = Partner.default_get([fname]).get(fname)
+            Partner = Partner.with_context(**{f"default_{fname}": default})
+        return Partner.create(vals_list)
+
     def _contact_sync_contact_values(self, kinds):
-        """Values of a new contact of the partner self, linked as ``kinds``."""
-        self.ensure_one()
-        Sync = self.env["contact.partner.sync"]
-        vals = {}
+        """Values of the new contacts of the partners self, linked as ``kinds``, in
+        their order: their synchronized fields, read in batch."""
+        field_map = {}
         for kind in kinds:
-            vals.update(Sync._read_values(self, self._contact_sync_field_map(kind)))
-        vals.update(
-            is_contact=True, is_company=self.is_company, company_id=self.company_id.id
-        )
-        return vals
+            field_map.update(self._contact_sync_field_map(kind))
+        values = self.env["contact.partner.sync"]._read_values_multi(self, field_map)
+        return [
+            dict(
+                values[partner.id],
+                is_contact=True,
+                is_company=partner.is_company,
+                company_id=partner.company_id.id,
+            )
+            for partner in self
+        ]
 
     # ------------------------------------------------------------------ smart buttons
     def action_view_contact_customer(self):

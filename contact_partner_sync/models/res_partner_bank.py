@@ -107,7 +107,7 @@ class ResPartnerBank(models.Model):
                 relations.append((relation, account))
         if not vals_list:
             return self.env["res.partner"]
-        contacts = self.env["res.partner"].create(vals_list)
+        contacts = self.env["res.partner"]._contact_sync_create_contacts(vals_list)
         self.env["contact.business.relation"].create(
             [
                 {
