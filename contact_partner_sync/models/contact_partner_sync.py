@@ -69,15 +69,16 @@ class ContactPartnerSync(models.AbstractModel):
 
     # ------------------------------------------------------------------ entry point
     @api.model
-    def _synchronize(self, sources, fnames=None):
+    def _synchronize(self, sources, fnames=None, sync_fields=None):
         """Make every record synchronized with ``sources`` take their values of the
         synchronized ``fnames`` (all of them by default). ``sources``: contacts,
         customers / vendors (res.partner) or the records holding the data of another
-        kind of link (res.bank), whose values are the truth; they are not written."""
+        kind of link (res.bank), whose values are the truth; they are not written.
+        ``sync_fields``: the ``_sync_fields()`` the caller has read already."""
         sources = sources.sudo()
         if not sources:
             return
-        sync_fields = self._sync_fields()
+        sync_fields = sync_fields or self._sync_fields()
         if sources._name == "res.partner":
             contact_values, visited, prefetch_ids, links = self._partner_values(
                 sources, fnames, sync_fields
@@ -275,8 +276,8 @@ class ContactPartnerSync(models.AbstractModel):
         pending = {cid: vals for cid, vals in contact_values.items() if vals}
         while pending:
             prefetch_ids = prefetch_ids or tuple(pending)
-            self._write_grouped("res.partner", pending, visited, prefetch_ids)
-            visited.update(("res.partner", contact_id) for contact_id in pending)
+            if any(("res.partner", cid) not in visited for cid in pending):
+                self._write_grouped("res.partner", pending, visited, prefetch_ids)
             rows, partner_prefetch = links or self._contact_links(
                 Partner.browse(pending).with_prefetch(prefetch_ids)
             )

@@ -15,7 +15,8 @@ class ResBank(models.Model):
         res = super().write(vals)
         if not sync_skipped(self):
             Sync = self.env["contact.partner.sync"]
-            fnames = vals.keys() & Sync._sync_fields().data_fnames.get(self._name, ())
+            sync_fields = Sync._sync_fields()
+            fnames = vals.keys() & sync_fields.data_fnames.get(self._name, ())
             if fnames:
-                Sync._synchronize(self, fnames)
+                Sync._synchronize(self, fnames, sync_fields)
         return res

@@ -244,9 +244,11 @@ class ResPartner(models.Model):
         if vals.get("is_contact"):
             self.filtered(lambda p: not p.contact_no)._contact_sync_assign_numbers()
         if not sync_skipped(self):
-            fnames = vals.keys() & self._contact_sync_fnames()
+            Sync = self.env["contact.partner.sync"]
+            sync_fields = Sync._sync_fields()
+            fnames = vals.keys() & sync_fields.partner_fnames
             if fnames:
-                self.env["contact.partner.sync"]._synchronize(self, fnames)
+                Sync._synchronize(self, fnames, sync_fields)
         return res
 
     def update_address(self, vals):
