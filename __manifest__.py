@@ -24,6 +24,7 @@
         "security/contact_interaction_security.xml",
         "data/business_relation_data.xml",
         "data/contact_interaction_template_data.xml",
+        "data/contact_sync_job_data.xml",
         "views/contact_link_wizard_views.xml",
         "views/contact_create_partner_wizard_views.xml",
         "views/contact_create_contacts_wizard_views.xml",
@@ -31,6 +32,7 @@
         "views/contact_partner_template_views.xml",
         "views/contact_interaction_template_views.xml",
         "views/contact_interaction_log_views.xml",
+        "views/contact_sync_job_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_bank_views.xml",
         "views/res_config_settings_views.xml",
@@ -38,6 +40,9 @@
         "views/menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "contact_partner_sync/static/src/**/*",
+        ],
         "web.assets_tests": [
             "contact_partner_sync/static/tests/tours/*.js",
         ],

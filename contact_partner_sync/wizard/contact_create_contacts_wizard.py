@@ -93,7 +93,14 @@ class ContactCreateContactsWizard(models.TransientModel):
         )
 
     def action_create_contacts(self):
+        """Create the contacts now, or, above the background threshold, queue the
+        run for the cron and say so."""
         self.ensure_one()
+        Job = self.env["contact.sync.job"]
+        selected = self[self._selection_field(self.link_to)]
+        count = len(selected) if selected else self.missing_count
+        if count > Job._background_threshold():
+            return self._action_queued(Job._enqueue(self.link_to, selected or None))
         contacts = self._records().create_contacts(link_to=self.link_to)
         action = {
             "type": "ir.actions.act_window",
@@ -106,4 +113,17 @@ class ContactCreateContactsWizard(models.TransientModel):
         return notify_then(
             self.env._("%s contacts created and linked.", len(contacts)),
             action if contacts else {"type": "ir.actions.act_window_close"},
+        )
+
+    def _action_queued(self, job):
+        return notify_then(
+            self.env._(
+                "%(run)s: %(count)s records queued (%(progress)s%% done). It runs in "
+                "the background; Settings shows its progress, and you will be notified "
+                "when it is done.",
+                run=job.name,
+                count=job.total_count,
+                progress=int(job.progress),
+            ),
+            {"type": "ir.actions.act_window_close"},
         )

@@ -2,6 +2,7 @@
 // Copyright 2026 contact_partner_sync contributors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 // The seed's ways through the web client, as a user clicks them (tests/test_tour_ui.py).
+import { rpc } from "@web/core/network/rpc";
 import { registry } from "@web/core/registry";
 
 const tours = registry.category("web_tour.tours");
@@ -226,6 +227,50 @@ tours.add("contact_partner_sync_link_customer", {
             content: "The contact has the customer's phone and a Customer button",
             trigger:
                 ".o_form_view:has(button[name=action_view_contact_customer]) .o_field_widget[name=phone] input:value(+46 8 555 0100)",
+        },
+    ],
+});
+
+// Settings > Create Contacts over the background threshold: queued, then its progress
+// shown in Settings while the cron works (tests/test_background_runs.py)
+tours.add("contact_partner_sync_background_run", {
+    steps: () => [
+        {
+            content: "Create the contacts of the customers without one",
+            trigger: "#create_contacts_setting button:contains(Create Contacts):first",
+            run: "click",
+        },
+        {
+            content: "Create them",
+            trigger: ".modal button[name=action_create_contacts]",
+            run: "click",
+        },
+        {
+            content: "Too many for one request: the run is queued",
+            trigger: ".o_notification:contains(records queued)",
+        },
+        {
+            content: "Settings shows the queued run",
+            trigger:
+                "#create_contacts_setting .o_contact_sync_job[data-state=queued]:contains(Queued)",
+        },
+        {
+            content: "The cron does a chunk",
+            trigger: "body",
+            async run() {
+                const call = (model, method, args, kwargs = {}) =>
+                    rpc(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs });
+                const crons = await call("ir.cron", "search_read", [
+                    [["name", "=", "Contact Partner Sync: background runs"]],
+                    ["id"],
+                ]);
+                await call("ir.cron", "method_direct_trigger", [crons.map((cron) => cron.id)]);
+            },
+        },
+        {
+            content: "Its progress shows without reloading the page",
+            trigger:
+                "#create_contacts_setting .o_contact_sync_job[data-state=running]:contains(Running):contains(2 / )",
         },
     ],
 });

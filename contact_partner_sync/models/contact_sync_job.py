@@ -1,0 +1,263 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION
+
+_logger = logging.getLogger(__name__)
+
+THRESHOLD_PARAM = "contact_partner_sync.background_threshold"
+DEFAULT_THRESHOLD = 1000
+# records per call of the cron: one committed chunk, well within a worker's limits
+CHUNK_SIZE = 1000
+
+
+class ContactSyncJob(models.Model):
+    """A background run: a large Create Contacts started from the web client, done by
+    the cron ``ir_cron_contact_sync_jobs`` one committed chunk at a time (Odoo's
+    batched cron), so that it fits any worker's time limit, runs on any server, and
+    resumes where it stopped after a crash without doing anything twice."""
+
+    _name = "contact.sync.job"
+    _inherit = ["mail.thread"]
+    _description = "Background Run"
+    _order = "id desc"
+
+    name = fields.Char(compute="_compute_name")
+    link_to = fields.Selection(LINK_TO_SELECTION, string="Contacts of", required=True)
+    record_ids = fields.Json(
+        help="The selected records; empty: every record of that kind without contact."
+    )
+    state = fields.Selection(
+        [
+            ("queued", "Queued"),
+            ("running", "Running"),
+            ("done", "Done"),
+            ("failed", "Failed"),
+        ],
+        default="queued",
+        required=True,
+        index=True,
+    )
+    # the records are processed in the order of their ids: the next chunk starts
+    # after last_id, so that a resumed run takes up where the last commit left it
+    last_id = fields.Integer(readonly=True)
+    total_count = fields.Integer(string="To Do", readonly=True)
+    done_count = fields.Integer(string="Done", readonly=True)
+    progress = fields.Float(compute="_compute_progress")
+    contact_ids = fields.Many2many(
+        "res.partner", string="Created Contacts", readonly=True
+    )
+    created_count = fields.Integer(
+        string="Contacts Created", compute="_compute_created_count"
+    )
+    error = fields.Text(readonly=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Started by",
+        required=True,
+        default=lambda self: self.env.user,
+        readonly=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        readonly=True,
+    )
+    company_ids = fields.Many2many(
+        "res.company",
+        string="Allowed Companies",
+        default=lambda self: self.env.companies,
+        readonly=True,
+    )
+    date_done = fields.Datetime(readonly=True)
+
+    @api.depends("link_to", "state")
+    def _compute_name(self):
+        for job in self:
+            kind = self.env["contact.business.relation"]._link_to_label(job.link_to)
+            job.name = self.env._("Create Contacts: %s", kind)
+
+    @api.depends("total_count", "done_count")
+    def _compute_progress(self):
+        for job in self:
+            job.progress = (
+                100.0 * job.done_count / job.total_count if job.total_count else 0.0
+            )
+
+    @api.depends("contact_ids")
+    def _compute_created_count(self):
+        for job in self:
+            job.created_count = len(job.contact_ids)
+
+    # ------------------------------------------------------------------ queueing
+    @api.model
+    def _background_threshold(self):
+        """Above this number of records, a run started from the web client goes to
+        the background (system parameter, default 1000)."""
+        value = self.env["ir.config_parameter"].sudo().get_param(THRESHOLD_PARAM)
+        try:
+            return int(value) if value else DEFAULT_THRESHOLD
+        except ValueError:
+            return DEFAULT_THRESHOLD
+
+    @api.model
+    def _enqueue(self, link_to, records=None):
+        """Queue a Create Contacts of ``records`` (all the records of ``link_to``
+        without contact when None) and wake the cron; the same run queued or running
+        already is returned instead of a second one."""
+        ids = sorted(records.ids) if records else False
+        Job = self.sudo()
+        same = Job.search(
+            [
+                ("link_to", "=", link_to),
+                ("state", "in", ("queued", "running")),
+                ("company_id", "=", self.env.company.id),
+            ]
+        ).filtered(lambda job: (job.record_ids or False) == ids)
+        if same:
+            return same[:1].with_env(self.env)
+        if not ids:
+            total = self.env[LINK_KINDS[link_to].model].search_count(
+                self._missing_domain(link_to)
+            )
+        else:
+            total = len(ids)
+        job = Job.create(
+            {
+                "link_to": link_to,
+                "record_ids": ids,
+                "total_count": total,
+                "user_id": self.env.uid,
+                "company_id": self.env.company.id,
+                "company_ids": [Command.set(self.env.companies.ids)],
+            }
+        )
+        self.env.ref("contact_partner_sync.ir_cron_contact_sync_jobs")._trigger()
+        return job.with_env(self.env)
+
+    @api.model
+    def _missing_domain(self, link_to):
+        return self.env[LINK_KINDS[link_to].model]._contact_sync_missing_domain(link_to)
+
+    # ------------------------------------------------------------------ the cron
+    @api.model
+    def _cron_run(self):
+        """One chunk of the oldest unfinished run (batched cron: the cron commits
+        it, and calls again while some work remains)."""
+        jobs = self.search([("state", "in", ("queued", "running"))], order="id")
+        if not jobs:
+            return
+        done = jobs[0]._run_chunk()
+        remaining = sum(
+            max(job.total_count - job.done_count, 1)
+            for job in jobs.filtered(lambda job: job.state in ("queued", "running"))
+        )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    def _chunk_records(self):
+        """The next records of the run, after last_id, in the order of their ids."""
+        self.ensure_one()
+        kind = LINK_KINDS[self.link_to]
+        Model = self.env[kind.model].with_context(active_test=False)
+        if not self.record_ids:
+            return Model.search(
+                [("id", ">", self.last_id), *self._missing_domain(self.link_to)],
+                order="id",
+                limit=CHUNK_SIZE,
+            )
+        ids = [rid for rid in self.record_ids if rid > self.last_id][:CHUNK_SIZE]
+        return Model.browse(ids).exists()
+
+    def _run_chunk(self):
+        """Create the contacts of the next chunk as the user who started the run; a
+        refusal (a code unset, a record that cannot have a contact) fails the run
+        with its message, the work of the chunk undone. Return how much was done
+        (records processed, at least 1: the run moved on)."""
+        self.ensure_one()
+        env = self.env(
+            user=self.user_id.id,
+            context=dict(
+                self.env.context,
+                allowed_company_ids=[self.company_id.id]
+                + (self.company_ids - self.company_id).ids,
+            ),
+        )
+        job = self.with_env(env)
+        records = job._chunk_records()
+        if not records:
+            self._finish()
+            return 1
+        self.state = "running"
+        try:
+            with self.env.cr.savepoint():
+                contacts = records.create_contacts(link_to=self.link_to)
+        except (UserError, ValidationError) as error:
+            self.write({"state": "failed", "error": error.args[0]})
+            self._notify_user()
+            return 1
+        self.write(
+            {
+                "last_id": max(records.ids),
+                "done_count": self.done_count + len(records),
+                "contact_ids": [Command.link(cid) for cid in contacts.ids],
+            }
+        )
+        _logger.info(
+            "%s (run %s): %s/%s done, %s contacts created",
+            self.name,
+            self.id,
+            self.done_count,
+            self.total_count,
+            self.created_count,
+        )
+        return len(records)
+
+    def _finish(self):
+        self.write(
+            {
+                "state": "done",
+                "date_done": fields.Datetime.now(),
+                "total_count": max(self.done_count, 0),
+            }
+        )
+        self._notify_user()
+
+    def _notify_user(self):
+        """Tell the user who started the run how it ended: a notification in the web
+        client, with a link to what was created."""
+        self.ensure_one()
+        if self.state == "done":
+            message = self.env._(
+                "%(run)s: %(count)s contacts created and linked.",
+                run=self.name,
+                count=self.created_count,
+            )
+            kind = "success"
+        else:
+            message = self.env._(
+                "%(run)s failed: %(reason)s", run=self.name, reason=self.error
+            )
+            kind = "danger"
+        self.env["bus.bus"]._sendone(
+            self.user_id.partner_id,
+            "simple_notification",
+            {"title": self.name, "message": message, "type": kind, "sticky": True},
+        )
+        # in the inbox, with the run (and its Created Contacts button) linked
+        self.message_notify(
+            partner_ids=self.user_id.partner_id.ids,
+            author_id=self.env.ref("base.partner_root").id,
+            subject=self.name,
+            body=message,
+            email_layout_xmlid="mail.mail_notification_light",
+        )
+
+    # ------------------------------------------------------------------ buttons
+    def action_view_contacts(self):
+        self.ensure_one()
+        return self.contact_ids._get_records_action(name=self.env._("Created Contacts"))

@@ -1,0 +1,52 @@
+/** @odoo-module **/
+// Settings, Create Contacts: the background runs and their progress, refreshed
+// while the page is open (no reload needed).
+import { Component, onWillStart, onWillUnmount, useState } from "@odoo/owl";
+import { registry } from "@web/core/registry";
+import { useService } from "@web/core/utils/hooks";
+
+const FIELDS = ["name", "state", "done_count", "total_count", "progress", "error"];
+
+export class ContactSyncJobProgress extends Component {
+    static template = "contact_partner_sync.ContactSyncJobProgress";
+    static props = { "*": true };
+
+    setup() {
+        this.orm = useService("orm");
+        this.action = useService("action");
+        this.state = useState({ jobs: [] });
+        onWillStart(() => this.load());
+        this.timer = setInterval(() => this.load(), 2000);
+        onWillUnmount(() => clearInterval(this.timer));
+    }
+
+    async load() {
+        // the unfinished runs, and the last one finished
+        const running = await this.orm.searchRead(
+            "contact.sync.job",
+            [["state", "in", ["queued", "running"]]],
+            FIELDS,
+            { order: "id" }
+        );
+        const last = await this.orm.searchRead(
+            "contact.sync.job",
+            [["state", "in", ["done", "failed"]]],
+            FIELDS,
+            { order: "id desc", limit: 1 }
+        );
+        this.state.jobs = [...running, ...last];
+    }
+
+    open(job) {
+        this.action.doAction({
+            type: "ir.actions.act_window",
+            res_model: "contact.sync.job",
+            res_id: job.id,
+            views: [[false, "form"]],
+        });
+    }
+}
+
+registry.category("view_widgets").add("contact_sync_job_progress", {
+    component: ContactSyncJobProgress,
+});
