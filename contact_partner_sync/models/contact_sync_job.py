@@ -44,7 +44,7 @@ class ContactSyncJob(models.Model):
     )
     # the records are processed in the order of their ids: the next chunk starts
     # after last_id, so that a resumed run takes up where the last commit left it
-    last_id = fields.Integer(readonly=True)
+    last_id = fields.Integer(string="Last Processed ID", readonly=True)
     total_count = fields.Integer(string="To Do", readonly=True)
     done_count = fields.Integer(string="Done", readonly=True)
     progress = fields.Float(compute="_compute_progress")
