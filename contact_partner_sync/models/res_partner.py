@@ -668,7 +668,7 @@ class ResPartner(models.Model):
         that is the same for every record is evaluated once for the batch."""
         context = clean_context(self.env.context)
         context.pop("res_partner_search_mode", None)
-        Partner = self.env["res.partner"].with_context(context)
+        Partner = self.env(context=context)["res.partner"]
         # account's default of this form helper counts the invoice reports, a query
         # per record otherwise
         fname = "display_invoice_template_pdf_report_id"
