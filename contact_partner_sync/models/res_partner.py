@@ -240,6 +240,8 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if vals.get("is_contact"):
+            self._contact_sync_check_can_become_contact()
         res = super().write(vals)
         if vals.get("is_contact"):
             self.filtered(lambda p: not p.contact_no)._contact_sync_assign_numbers()
@@ -287,6 +289,26 @@ class ResPartner(models.Model):
         if new and not self.env.context.get(FROM_CONTACT):
             new.filtered(field)._contact_sync_auto_create(kind.key)
         return res
+
+    def _contact_sync_check_can_become_contact(self):
+        """A customer or vendor does not become a contact: it would stay the partner
+        of its documents while posing as their contact. Its contact is made
+        instead."""
+        ranked = self.filtered(
+            lambda p: (
+                not p.is_contact
+                and any(p[kind.rank_field] for kind in kinds_of_model(p._name))
+            )
+        )
+        if ranked:
+            raise UserError(
+                self.env._(
+                    "%s is a customer or vendor: it cannot become a contact. Create "
+                    "its contact instead (the Create Contact button of the customer "
+                    "or vendor), which is linked to it and synchronized.",
+                    ranked[0].display_name,
+                )
+            )
 
     def _contact_sync_assign_numbers(self):
         by_company = defaultdict(list)
@@ -452,6 +474,7 @@ class ResPartner(models.Model):
         relation = company._contact_sync_relation(link_to, raise_if_unset=True)
         link = contact._contact_sync_create_link(relation, link_to, record)
         link._contact_sync_align(master)
+        record._contact_sync_mark_as(link_to)
         return link
 
     def _contact_sync_create_partner(self, link_to, template):
@@ -546,6 +569,14 @@ class ResPartner(models.Model):
                     contact=self.linked_contact_id.display_name,
                 )
             )
+
+    def _contact_sync_mark_as(self, link_to):
+        """A partner linked as customer (vendor) is one: listed under Customers
+        (Vendors) as Odoo lists them, by their rank."""
+        rank = LINK_KINDS[link_to].rank_field
+        self.sudo().filtered(lambda p: not p[rank]).with_context(
+            **{FROM_CONTACT: True}
+        ).write({rank: 1})
 
     @api.model
     def _contact_sync_missing_domain(self, link_to):

@@ -93,6 +93,9 @@ class ResPartnerBank(models.Model):
                 )
             )
 
+    def _contact_sync_mark_as(self, link_to):
+        """Nothing marks a bank account as linked but its link."""
+
     def _contact_sync_make_contacts(self, link_to, strict):
         """Create and link the contacts of the accounts of self that have a bank and
         no contact. ``strict``: raise when the business relation code is unset."""
