@@ -301,7 +301,7 @@ class ResPartner(models.Model):
             )
         )
         if ranked:
-            raise UserError(
+            raise ValidationError(
                 self.env._(
                     "%s is a customer or vendor: it cannot become a contact. Create "
                     "its contact instead (the Create Contact button of the customer "
