@@ -17,7 +17,7 @@ def notify_then(message, next_action, title=None):
         "type": "ir.actions.client",
         "tag": "display_notification",
         "params": {
-            "title": title,
+            "title": title or False,
             "message": message,
             "type": "success",
             "sticky": False,

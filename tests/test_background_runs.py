@@ -196,8 +196,7 @@ class TestBackgroundRuns(BackgroundCase):
                 "simple_notification",
                 {
                     "title": job.name,
-                    "message": "Create Contacts: Customer: 5 contacts created and "
-                    "linked.",
+                    "message": "5 contacts created and linked.",
                     "type": "success",
                     "sticky": True,
                 },

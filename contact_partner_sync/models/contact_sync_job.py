@@ -237,16 +237,18 @@ class ContactSyncJob(models.Model):
                 run=self.name,
                 count=self.created_count,
             )
+            toast = self.env._("%s contacts created and linked.", self.created_count)
             kind = "success"
         else:
             message = self.env._(
                 "%(run)s failed: %(reason)s", run=self.name, reason=self.error
             )
-            kind = "danger"
+            toast, kind = self.error, "danger"
+        # the run's name is the toast's title
         self.env["bus.bus"]._sendone(
             self.user_id.partner_id,
             "simple_notification",
-            {"title": self.name, "message": message, "type": kind, "sticky": True},
+            {"title": self.name, "message": toast, "type": kind, "sticky": True},
         )
         # in the inbox, with the run (and its Created Contacts button) linked
         self.message_notify(
