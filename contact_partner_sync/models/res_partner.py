@@ -129,7 +129,9 @@ class ResPartner(models.Model):
                 )
                 if partner[fname]
             ]
-            twins = partner._origin._contact_sync_twins() if fnames else None
+            # a record not saved yet is linked to nothing: no twin of its own
+            origin = partner._origin
+            twins = origin._contact_sync_twins() if fnames and origin else self.browse()
             for fname, key in fnames:
                 if partner[fname] in twins:
                     partner[fname] = (
@@ -140,7 +142,7 @@ class ResPartner(models.Model):
                                 (key, "=", partner[key]),
                                 ("company_id", "in", [False, partner.company_id.id]),
                                 "!",
-                                ("id", "child_of", (twins | partner._origin).ids),
+                                ("id", "child_of", (twins | origin).ids),
                             ],
                             limit=1,
                         )
