@@ -35,3 +35,24 @@ class TestOneFace(ContactSyncCase):
                     form.same_vat_partner_id,
                     customer | customer.linked_contact_id,
                 )
+
+    def test_automatic_contact_is_a_plain_contact(self):
+        # Sales > Customers and Purchase > Vendors: their context defaults make the
+        # new partner a customer / vendor, never its automatic contact
+        for context in (
+            {"res_partner_search_mode": "customer", "default_customer_rank": 1},
+            {"res_partner_search_mode": "supplier", "default_supplier_rank": 1},
+            {"default_customer_rank": 1, "default_category_id": []},
+        ):
+            with self.subTest(**context):
+                form = Form(self.Partner.with_context(**context))
+                form.name = "Menu Customer Oy"
+                partner = form.save()
+                contact = partner.linked_contact_id
+                self.assertTrue(contact.is_contact)
+                self.assertEqual(
+                    (contact.customer_rank, contact.supplier_rank),
+                    (0, 0),
+                    "the contact is not listed under Customers / Vendors",
+                )
+                self.assertTrue(partner.customer_rank or partner.supplier_rank)
