@@ -56,3 +56,34 @@ class TestOneFace(ContactSyncCase):
                     "the contact is not listed under Customers / Vendors",
                 )
                 self.assertTrue(partner.customer_rank or partner.supplier_rank)
+
+    def test_document_partner_fields_offer_a_linked_pair_once(self):
+        customer = self.Partner.create(
+            {"name": "Twin Search Oy", "is_company": True, "customer_rank": 1}
+        )
+        contact = customer.linked_contact_id
+        person = self.Partner.create(
+            {"name": "Twin Search Person", "parent_id": contact.id}
+        )
+        lone = self.Partner.create({"name": "Twin Search Lone", "is_contact": True})
+        Partner = self.Partner.with_context(res_partner_search_mode="customer")
+        offered = Partner.browse(
+            [pid for pid, _name in Partner.name_search("Twin Search")]
+        )
+        self.assertIn(customer, offered)
+        self.assertNotIn(contact, offered, "the customer stands for its contact")
+        self.assertNotIn(person, offered)
+        self.assertIn(lone, offered, "a contact without customer is offered")
+        # "Search More..." and the Customers list
+        listed = Partner.web_search_read(
+            [("name", "ilike", "Twin Search")], {"display_name": {}}
+        )["records"]
+        self.assertEqual(
+            self.Partner.browse([row["id"] for row in listed]), customer | lone
+        )
+        # for a vendor bill, the contact without vendor is offered
+        Vendors = self.Partner.with_context(res_partner_search_mode="supplier")
+        offered = [pid for pid, _name in Vendors.name_search("Twin Search")]
+        self.assertIn(contact.id, offered)
+        # without the context (the Contacts app), everything is listed
+        self.assertIn(contact, self.Partner.search([("name", "ilike", "Twin Search")]))

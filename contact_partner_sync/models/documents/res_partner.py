@@ -8,7 +8,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ...link_kinds import LINK_KINDS
+from ...link_kinds import LINK_KINDS, kind_of_search_mode
 
 
 class ResPartner(models.Model):
@@ -37,6 +37,41 @@ class ResPartner(models.Model):
         compute="_compute_contact_purchase_order_count",
         groups="purchase.group_purchase_user",
     )
+
+    # ------------------------------------------------------------------ search
+    @api.model
+    def _contact_search_mode_domain(self):
+        """In the partner fields of documents (``res_partner_search_mode`` customer
+        or supplier: quotations, orders, invoices, RFQs, bills) and the Customers /
+        Vendors lists, a linked pair is offered once: the customer (vendor), not its
+        contact nor the contact's persons. An unlinked contact is still offered."""
+        kind = kind_of_search_mode(self.env.context.get("res_partner_search_mode"))
+        if not kind or kind.model != self._name:
+            return []
+        return [
+            "|",
+            ("is_contact", "=", False),
+            (
+                "commercial_partner_id.business_relation_ids",
+                "not any",
+                [("link_to", "=", kind.key)],
+            ),
+        ]
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        extra = self._contact_search_mode_domain()
+        if extra:
+            args = [*(args or []), *extra]
+        return super().name_search(name, args=args, operator=operator, limit=limit)
+
+    @api.model
+    def web_search_read(self, domain, specification, *args, **kwargs):
+        # "Search More..." and the lists of the Customers / Vendors menus
+        extra = self._contact_search_mode_domain()
+        if extra:
+            domain = [*(domain or []), *extra]
+        return super().web_search_read(domain, specification, *args, **kwargs)
 
     # ------------------------------------------------------------------ helpers
     def _contact_commercial_contact(self):
