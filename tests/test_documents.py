@@ -210,3 +210,45 @@ class TestContactDocuments(ContactDocumentsCase):
         self.assertEqual(order.partner_id, contact)
         contact.invalidate_recordset()
         self.assertEqual(contact.contact_sale_order_count, 1)
+
+    def test_invoice_posted_on_a_contact_lands_on_its_customer(self):
+        customer = self.contact.create_customer()
+        form = Form(
+            self.env["account.move"].with_context(default_move_type="out_invoice")
+        )
+        form.partner_id = self.contact
+        with form.invoice_line_ids.new() as line:
+            line.product_id = self.product
+            line.quantity = 2
+        invoice = form.save()
+        invoice.action_post()
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.partner_id, customer)
+        receivable = invoice.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
+        self.assertEqual(receivable.partner_id, customer, "the receivable is its")
+        self.assertEqual(self.contact.customer_rank, 0, "the contact stays a contact")
+        self.assertIn(
+            "Moved from the contact", " ".join(invoice.message_ids.mapped("body"))
+        )
+
+    def test_bill_of_a_contact_without_vendor_creates_it(self):
+        self.assertFalse(self.contact.contact_vendor_id)
+        form = Form(
+            self.env["account.move"].with_context(default_move_type="in_invoice")
+        )
+        form.partner_id = self.contact
+        form.invoice_date = "2026-11-01"
+        with form.invoice_line_ids.new() as line:
+            line.product_id = self.product
+            line.quantity = 1
+        bill = form.save()
+        bill.action_post()
+        vendor = self.contact.contact_vendor_id
+        self.assertTrue(vendor, "the vendor is created from the contact")
+        self.assertEqual(bill.partner_id, vendor)
+        self.assertTrue(vendor.supplier_rank)
+        self.assertIn(
+            "was created from the contact", " ".join(bill.message_ids.mapped("body"))
+        )

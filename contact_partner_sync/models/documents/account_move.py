@@ -7,9 +7,23 @@ from ...context_keys import INVOICE_SENDING
 
 class AccountMove(models.Model):
     _name = "account.move"
-    _inherit = ["account.move", "contact.interaction.mixin"]
+    _inherit = ["account.move", "contact.order.mixin", "contact.interaction.mixin"]
     # customer invoices are logged when sent, not when printed
     _contact_interaction_log_prints = False
+
+    def _post(self, soft=True):
+        # accounting never lands on a contact: an invoice or credit note (bill or
+        # refund) of a contact goes to its customer (vendor) when it is posted
+        on_contacts = self.filtered(
+            lambda move: move.state == "draft" and move.commercial_partner_id.is_contact
+        )
+        on_contacts.filtered(
+            lambda move: move.is_sale_document(include_receipts=True)
+        )._contact_move_to_linked_partner("customer")
+        on_contacts.filtered(
+            lambda move: move.is_purchase_document(include_receipts=True)
+        )._contact_move_to_linked_partner("vendor")
+        return super()._post(soft=soft)
 
     def _message_post_after_hook(self, message, msg_vals):
         res = super()._message_post_after_hook(message, msg_vals)
