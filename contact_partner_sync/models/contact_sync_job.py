@@ -158,6 +158,10 @@ class ContactSyncJob(models.Model):
             for job in jobs.filtered(lambda job: job.state in ("queued", "running"))
         )
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        if remaining:
+            # Odoo runs a few calls per wake-up, then reschedules the cron without
+            # waking a cron worker: wake one up for the rest, at once
+            self.env.ref("contact_partner_sync.ir_cron_contact_sync_jobs")._trigger()
 
     def _chunk_records(self):
         """The next records of the run, after last_id, in the order of their ids."""
@@ -179,12 +183,16 @@ class ContactSyncJob(models.Model):
         with its message, the work of the chunk undone. Return how much was done
         (records processed, at least 1: the run moved on)."""
         self.ensure_one()
+        # as an import does: no creation message nor follower per new contact
         env = self.env(
             user=self.user_id.id,
             context=dict(
                 self.env.context,
                 allowed_company_ids=[self.company_id.id]
                 + (self.company_ids - self.company_id).ids,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
             ),
         )
         job = self.with_env(env)
