@@ -23,6 +23,8 @@ class BackgroundCase(ContactSyncCase):
         cls.env["ir.config_parameter"].set_param(THRESHOLD, "3")
         cls.cron = cls.env.ref("contact_partner_sync.ir_cron_contact_sync_jobs")
         cls.Job = cls.env["contact.sync.job"]
+        # the runs of the database (rolled back with the test): only the test's own
+        cls.Job.search([]).unlink()
         cls.set_codes(cls.company, customer=False)
         cls.customers = cls.Partner.create(
             [
@@ -215,6 +217,7 @@ class TestBackgroundRuns(BackgroundCase):
 @tagged("post_install", "-at_install")
 class TestBackgroundRunTour(HttpCase):
     def test_queued_run_and_its_progress_in_settings(self):
+        self.env["contact.sync.job"].search([]).unlink()
         company = self.env.ref("base.main_company")
         relations = [
             self.env.ref(f"contact_partner_sync.business_relation_{kind}")
