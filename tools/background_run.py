@@ -484,6 +484,7 @@ class CronSampler:
     def __init__(self, main_pid):
         self.main_pid = main_pid
         self.peaks = {}  # pid: peak VmRSS in bytes
+        self.peak_at = {}  # pid: time.perf_counter() of the peak
         self.first_seen = {}  # pid: time.perf_counter()
         self.busy_since = {}  # pid: first time it used CPU
         self.active_at = {}  # pid: last time it used CPU
@@ -519,7 +520,8 @@ class CronSampler:
                     if rss is None:
                         self.current = None
                     else:
-                        self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
+                        if rss > self.peaks.get(pid, 0):
+                            self.peaks[pid], self.peak_at[pid] = rss, now
                         if pid in self.ticks and ticks != self.ticks[pid]:
                             self.active_at[pid] = now
                             self.busy_since.setdefault(pid, now)
@@ -702,20 +704,34 @@ def log_findings(text, pids_sampled):
         "cron batches (Job ... processed)": r"Job 'Contact Partner Sync[^']*' \(\d+\) "
         r"processed",
     }
+    durations = [
+        float(d)
+        for d in re.findall(
+            r"Job 'Contact Partner Sync[^']*' \(\d+\) done in ([0-9.]+)s", text
+        )
+    ]
+    if durations:
+        print(
+            f"  cron calls (log): {len(durations)}, {sum(durations):.0f} s of work in "
+            f"all; first {durations[0]:.1f} s, middle "
+            f"{durations[len(durations) // 2]:.1f} s, longest {max(durations):.1f} s, "
+            f"last {durations[-1]:.1f} s"
+        )
     for label, pattern in patterns.items():
         hits = re.findall(pattern, text, flags=re.MULTILINE)
         print(f"  {label}: {len(hits)}")
-    for line in text.splitlines():
-        if re.match(r"^\S+ \S+ \d+ (?:ERROR|CRITICAL) ", line):
-            print(f"    {line[:200]}")
-            break
+    errors = re.findall(r"^\S+ \S+ \d+ (?:ERROR|CRITICAL) .*$", text, re.MULTILINE)
+    for line in errors[:5]:
+        print(f"    {line[:200]}")
 
 
 def run(args, registry):
     max_id = prepare(registry, args.n)
     log_path = os.path.join(
         os.path.dirname(os.path.abspath(args.config)),
-        f"background_run-{args.database}.log",
+        f"background_run-{args.database}-n{args.n}"
+        + (f"-kill{args.kill_at}" if args.kill_at else "")
+        + ".log",
     )
     server = Server(args, log_path)
     sampler = None
@@ -753,7 +769,10 @@ def run(args, registry):
     peaks = sampler.peaks
     print(
         f"peak RSS of the cron worker(s): {fmt_mib(max(peaks.values(), default=0))} ("
-        + ", ".join(f"pid {pid}: {fmt_mib(rss)}" for pid, rss in peaks.items())
+        + ", ".join(
+            f"pid {pid}: {fmt_mib(rss)} at {sampler.peak_at[pid] - clicked:.0f} s"
+            for pid, rss in peaks.items()
+        )
         + ")"
     )
     if kill.get("at"):
