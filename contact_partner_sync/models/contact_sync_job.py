@@ -11,8 +11,9 @@ _logger = logging.getLogger(__name__)
 
 THRESHOLD_PARAM = "contact_partner_sync.background_threshold"
 DEFAULT_THRESHOLD = 1000
-# records per call of the cron: one committed chunk, well within a worker's limits
-CHUNK_SIZE = 1000
+# records per call of the cron: one committed chunk (about 5 s), well within a
+# worker's time limits; create_contacts() flushes it in parts of 1000
+CHUNK_SIZE = 5000
 
 
 class ContactSyncJob(models.Model):
@@ -51,9 +52,7 @@ class ContactSyncJob(models.Model):
     contact_ids = fields.Many2many(
         "res.partner", string="Created Contacts", readonly=True
     )
-    created_count = fields.Integer(
-        string="Contacts Created", compute="_compute_created_count"
-    )
+    created_count = fields.Integer(string="Contacts Created", readonly=True)
     error = fields.Text(readonly=True)
     user_id = fields.Many2one(
         "res.users",
@@ -88,11 +87,6 @@ class ContactSyncJob(models.Model):
             job.progress = (
                 100.0 * job.done_count / job.total_count if job.total_count else 0.0
             )
-
-    @api.depends("contact_ids")
-    def _compute_created_count(self):
-        for job in self:
-            job.created_count = len(job.contact_ids)
 
     # ------------------------------------------------------------------ queueing
     @api.model
@@ -212,6 +206,7 @@ class ContactSyncJob(models.Model):
             {
                 "last_id": max(records.ids),
                 "done_count": self.done_count + len(records),
+                "created_count": self.created_count + len(contacts),
                 "contact_ids": [Command.link(cid) for cid in contacts.ids],
             }
         )
