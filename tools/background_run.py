@@ -47,6 +47,7 @@ when the database shows something done twice or missing.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -78,6 +79,23 @@ MIB = 2**20
 
 def odoo_bin():
     return os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
+
+
+def code_fingerprint():
+    """sha1 of the addon's code and data (the checkout may change while the tool
+    runs; the server runs the code as it was when it started), and the time of the
+    last change."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    digest, latest = hashlib.sha1(), 0.0
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "tools")
+        for name in sorted(files):
+            if name.endswith((".py", ".xml", ".csv", ".js")):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as file:
+                    digest.update(path.encode() + b"\0" + file.read())
+                latest = max(latest, os.path.getmtime(path))
+    return digest.hexdigest()[:12], time.strftime("%H:%M:%S", time.localtime(latest))
 
 
 def free_port():
@@ -736,7 +754,9 @@ def run(args, registry):
     server = Server(args, log_path)
     sampler = None
     try:
+        code = code_fingerprint()
         server.start()
+        print(f"  addon code {code[0]} (last changed at {code[1]})")
         sampler = CronSampler(server.proc.pid).start()
         rpc = Rpc(server.url, args.database)
         time.sleep(1)
@@ -751,7 +771,9 @@ def run(args, registry):
         server.stop()
 
     print()
-    print(f"N = {args.n}, kill at {args.kill_at or '-'}")
+    print(f"N = {args.n}, kill at {args.kill_at or '-'}, addon code {code[0]}")
+    if code_fingerprint()[0] != code[0]:
+        print("  the addon's code changed during the run: the server ran the former")
     if end is not None:
         goal = "met" if end <= TIME_GOAL * args.n / 100000 else "missed"
         print(
