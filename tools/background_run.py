@@ -47,6 +47,7 @@ when the database shows something done twice or missing.
 """
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -860,6 +861,17 @@ def main():
     odoo.tools.config.parse_config(
         ["-c", args.config, "-d", args.database, "--log-level=warn"]
     )
+    # one run of the tool per database at a time: two would undo each other's work
+    lock_path = os.path.join(
+        os.path.dirname(os.path.abspath(args.config)),
+        f"background_run-{args.database}.lock",
+    )
+    lock = open(lock_path, "w")  # held until the process exits
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print(f"another run of the tool works on {args.database}: {lock_path}")
+        return 2
     ensure_database(args)
     registry = odoo.modules.registry.Registry(args.database)
     try:

@@ -11,9 +11,10 @@ _logger = logging.getLogger(__name__)
 
 THRESHOLD_PARAM = "contact_partner_sync.background_threshold"
 DEFAULT_THRESHOLD = 1000
-# records per call of the cron: one committed chunk (about 5 s), well within a
-# worker's time limits; create_contacts() flushes it in parts of 1000
-CHUNK_SIZE = 5000
+# records per call of the cron: one committed chunk of a few seconds. Odoo makes up to
+# 10 calls in a row in one cron worker, whose whole turn must fit in its time limit
+# (limit_time_real, 120 s by default)
+CHUNK_SIZE = 1000
 
 
 class ContactSyncJob(models.Model):
@@ -49,8 +50,11 @@ class ContactSyncJob(models.Model):
     total_count = fields.Integer(string="To Do", readonly=True)
     done_count = fields.Integer(string="Done", readonly=True)
     progress = fields.Float(compute="_compute_progress")
+    # the ids of the contacts created so far: appended in each chunk without reading
+    # a relation that grows with the run
+    created_ids = fields.Json(readonly=True)
     contact_ids = fields.Many2many(
-        "res.partner", string="Created Contacts", readonly=True
+        "res.partner", string="Created Contacts", compute="_compute_contact_ids"
     )
     created_count = fields.Integer(string="Contacts Created", readonly=True)
     error = fields.Text(readonly=True)
@@ -80,6 +84,11 @@ class ContactSyncJob(models.Model):
         for job in self:
             kind = self.env["contact.business.relation"]._link_to_label(job.link_to)
             job.name = self.env._("Create Contacts: %s", kind)
+
+    @api.depends("created_ids")
+    def _compute_contact_ids(self):
+        for job in self:
+            job.contact_ids = self.env["res.partner"].browse(job.created_ids or [])
 
     @api.depends("total_count", "done_count")
     def _compute_progress(self):
@@ -207,7 +216,7 @@ class ContactSyncJob(models.Model):
                 "last_id": max(records.ids),
                 "done_count": self.done_count + len(records),
                 "created_count": self.created_count + len(contacts),
-                "contact_ids": [Command.link(cid) for cid in contacts.ids],
+                "created_ids": (self.created_ids or []) + contacts.ids,
             }
         )
         _logger.info(
