@@ -19,7 +19,8 @@ How it works:
 
 - The database (default ``contact_partner_sync_background``) is created with the addon
   installed and no demo data (``odoo-bin -i contact_partner_sync --without-demo=all
-  --stop-after-init``) unless it exists with the addon installed. Odoo gives the
+  --stop-after-init``), or updated (``-u``) when it exists with the addon installed,
+  so that it runs the code of this checkout. Odoo gives the
   ``admin`` user of a new database the password ``admin`` (base/data/
   res_users_data.xml), which the JSON-RPC calls below log in with.
 - In a registry of its own, the tool removes the runs (``contact.sync.job``) and the
@@ -27,8 +28,10 @@ How it works:
   (companies, customer_rank 1) with the business relation codes of the main company
   unset, so that they get no contact (batches of 5000, committed), then sets the codes
   (CUST/VEND/BANK) and the background threshold (1000).
-- The server runs as a subprocess (its log in ``.local/background_run-DB.log``, next
-  to the config); the button is pressed as the web client does, through JSON-RPC as
+- The server runs as a subprocess (its log next to the config, e.g.
+  ``.local/background_run-DB-n100000-kill0.5.log``; the tool prints the figures it
+  finds there: cron calls and their durations, workers killed by Odoo's limits); the
+  button is pressed as the web client does, through JSON-RPC as
   admin: ``contact.create.contacts.wizard`` created with ``link_to`` customer, then
   its ``action_create_contacts``. The run is then polled once a second
   (``search_read`` of the job), every request timed.
@@ -40,7 +43,11 @@ How it works:
   says WorkerCron or whose nice value is 10, checks it against the log's "Worker
   WorkerCron (PID) alive" lines, and samples its VmRSS (/proc/PID/status) every 0.2 s.
 - The server is stopped at the end (SIGTERM, then SIGKILL of its process group) and
-  the database dropped unless ``--keep``.
+  the database dropped unless ``--keep``. One run of the tool per database at a
+  time (a lock file next to the config).
+- Other Odoo servers on the same PostgreSQL cluster wake the cron worker too (its
+  ``LISTEN cron_trigger`` is cluster-wide): on a shared cluster, the pauses of a
+  run may come out shorter than on a server of its own.
 
 Exit status 1 when the run does not end (failed, or not done within ``--timeout``) or
 when the database shows something done twice or missing.
@@ -124,17 +131,20 @@ def module_installed(db):
 
 
 def ensure_database(args):
+    """The database with the addon installed, up to date with this checkout."""
     if module_installed(args.database):
-        print(f"database {args.database}: exists, {ADDON} installed")
-        return
-    print(f"database {args.database}: installing {ADDON} (no demo data)", flush=True)
+        print(f"database {args.database}: exists, updating {ADDON}", flush=True)
+        mode = ["-u", ADDON]
+    else:
+        print(f"database {args.database}: installing {ADDON} (no demo)", flush=True)
+        mode = ["-i", ADDON, "--without-demo=all"]
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, odoo_bin(), "-c", args.config, "-d", args.database]
-        + ["-i", ADDON, "--without-demo=all", "--stop-after-init", "--log-level=warn"],
+        + [*mode, "--stop-after-init", "--log-level=warn"],
         check=True,
     )
-    print(f"  installed in {time.perf_counter() - start:.0f} s")
+    print(f"  done in {time.perf_counter() - start:.0f} s")
 
 
 def drop_database(db):
