@@ -169,9 +169,9 @@ class ContactSyncJob(models.Model):
     def _chunk_records(self):
         """The next records of the run, after last_id, in the order of their ids."""
         self.ensure_one()
-        kind = LINK_KINDS[self.link_to]
-        Model = self.env[kind.model].with_context(active_test=False)
+        Model = self.env[LINK_KINDS[self.link_to].model]
         if not self.record_ids:
+            # the records the run counted when queued: active ones, as the wizard's
             return Model.search(
                 [("id", ">", self.last_id), *self._missing_domain(self.link_to)],
                 order="id",
