@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION
+from ..link_kinds import LINK_FIELDS, LINK_KINDS, LINK_TO_SELECTION
 
 
 class ContactBusinessRelation(models.Model):
@@ -87,6 +87,50 @@ class ContactBusinessRelation(models.Model):
             "needs a bank account, and a plain business relation neither.",
         ),
     ]
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        links = super().create(vals_list)
+        links._contact_sync_touch()
+        return links
+
+    def write(self, vals):
+        # a link moved (a merge does that) or changed: both its old and new sides
+        moved = self if vals.keys() & {"link_to", "contact_id", *LINK_FIELDS} else None
+        old = moved and moved._contact_sync_sides()
+        res = super().write(vals)
+        if moved:
+            moved._contact_sync_touch(old)
+        return res
+
+    def unlink(self):
+        self._contact_sync_touch()
+        return super().unlink()
+
+    def _contact_sync_sides(self):
+        """The records both sides of the links self stand for: contacts, linked
+        records, and the records holding the data of these (banks)."""
+        links = self.sudo()
+        sides = [links.contact_id]
+        for field in LINK_FIELDS:
+            records = links[field]
+            sides.append(records)
+            sides += [
+                records[kind.data_path]
+                for kind in LINK_KINDS.values()
+                if kind.link_field == field and kind.data_path
+            ]
+        return sides
+
+    def _contact_sync_touch(self, more=()):
+        """Make the transaction that creates, changes or deletes the links self
+        conflict with any concurrent propagation to or from either side (see
+        ``contact.partner.sync``): their rows are touched, in one order."""
+        if self:
+            self.env["contact.partner.sync"]._lock(
+                [*self._contact_sync_sides(), *more], touch=True
+            )
 
     @api.depends(
         "contact_id", "business_relation_id", "link_to", "partner_id", "bank_account_id"

@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 from collections import defaultdict
+from itertools import islice
 
 from odoo import api, models
-from odoo.tools import ormcache, split_every
+from odoo.models import PREFETCH_MAX
+from odoo.tools import SQL, ormcache, split_every
 
 from ..context_keys import SYNC_SKIP
 from ..link_kinds import LINK_KINDS
@@ -12,6 +14,21 @@ from ..link_kinds import LINK_KINDS
 _logger = logging.getLogger(__name__)
 # records per chunk of create_contacts(), see _create_contacts_in_chunks
 BATCH_SIZE = 1000
+# the models whose rows _lock() locks, in the order it locks them: the records holding
+# the data of other kinds of links (banks: several contacts may share one), the
+# partners (contacts, customers, vendors), the other linked records (bank accounts)
+LOCK_ORDER = tuple(
+    dict.fromkeys(
+        [
+            *(k.data_model for k in LINK_KINDS.values() if k.data_path),
+            "res.partner",
+            *(k.model for k in LINK_KINDS.values()),
+        ]
+    )
+)
+# cr.precommit.data key: {(model, id)} of the rows locked by this transaction (the
+# data is cleared at commit, rollback and savepoints, as the locks may go with them)
+LOCKED = "contact_partner_sync.locked"
 
 
 class SyncFields:
@@ -62,6 +79,16 @@ class ContactPartnerSync(models.AbstractModel):
     together, as superuser and with the SYNC_SKIP flag so that no write echoes back.
     Everything is read in batch with the prefetch set of the records written, so that
     records written one at a time read their links and counterparts once for all.
+
+    Concurrency (PostgreSQL runs Odoo's transactions in REPEATABLE READ): before
+    writing, a propagation locks the contacts it goes through (with the banks among
+    their linked records first), so that concurrent propagations through one contact
+    queue behind each other in one order instead of deadlocking; everything a
+    propagation writes is linked to a contact it locked. Whatever creates, changes or
+    removes a link touches both sides (``_lock(..., touch=True)``): a concurrent
+    propagation to or from either side, which cannot see the new link, then writes or
+    locks a row the other transaction changed and gets a serialization failure, and
+    Odoo retries it on a snapshot where the link exists (or the other way round).
     """
 
     _name = "contact.partner.sync"
@@ -276,11 +303,12 @@ class ContactPartnerSync(models.AbstractModel):
         pending = {cid: vals for cid, vals in contact_values.items() if vals}
         while pending:
             prefetch_ids = prefetch_ids or tuple(pending)
-            if any(("res.partner", cid) not in visited for cid in pending):
-                self._write_grouped("res.partner", pending, visited, prefetch_ids)
             rows, partner_prefetch = links or self._contact_links(
                 Partner.browse(pending).with_prefetch(prefetch_ids)
             )
+            self._lock_contacts(pending, prefetch_ids, rows)
+            if any(("res.partner", cid) not in visited for cid in pending):
+                self._write_grouped("res.partner", pending, visited, prefetch_ids)
             targets = defaultdict(lambda: defaultdict(dict))  # {model: {id: values}}
             for link_to, contact_id, model, target_id in rows:
                 if contact_id not in pending or (model, target_id) in visited:
@@ -301,6 +329,84 @@ class ContactPartnerSync(models.AbstractModel):
                     self._data_contact_values(model, changed, visited, sync_fields)
                 )
             prefetch_ids, links = (), None
+
+    # ------------------------------------------------------------------ locking
+    @api.model
+    def _lock(self, records, touch=False):
+        """Lock the rows of the recordsets ``records`` (of the LOCK_ORDER models) until
+        the end of the transaction: one query per model, the models in LOCK_ORDER and
+        the rows of each by id, so that transactions locking rows this way queue
+        behind each other instead of deadlocking. Rows this transaction locked already
+        are not locked again.
+
+        ``touch``: also give every row a new version (an UPDATE to its own values),
+        but those this transaction created or wrote already: a concurrent transaction
+        that writes or locks one of them afterwards gets a serialization failure, as
+        if both had written it, and is retried by Odoo."""
+        cr = self.env.cr
+        locked = cr.precommit.data.setdefault(LOCKED, set())
+        ids = defaultdict(set)
+        for recs in records:
+            ids[recs._name].update(id_ for id_ in recs._ids if isinstance(id_, int))
+        for model in LOCK_ORDER:
+            todo = sorted(
+                id_ for id_ in ids.pop(model, ()) if touch or (model, id_) not in locked
+            )
+            if not todo:
+                continue
+            table = SQL.identifier(self.env[model]._table)
+            if touch:
+                cr.execute(
+                    SQL(
+                        """UPDATE %(table)s SET write_date = %(table)s.write_date
+                             FROM (SELECT id FROM %(table)s
+                                    WHERE id = ANY(%(ids)s)
+                                      AND xmin <> pg_current_xact_id()::xid
+                                 ORDER BY id FOR NO KEY UPDATE) AS locked
+                            WHERE %(table)s.id = locked.id""",
+                        table=table,
+                        ids=todo,
+                    )
+                )
+            else:
+                cr.execute(
+                    SQL(
+                        "SELECT id FROM %s WHERE id = ANY(%s) ORDER BY id"
+                        " FOR NO KEY UPDATE",
+                        table,
+                        todo,
+                    )
+                )
+            locked.update((model, id_) for id_ in todo)
+        if ids:
+            raise ValueError(f"_lock: unexpected models {sorted(ids)}")
+
+    @api.model
+    def _lock_contacts(self, contact_ids, prefetch_ids, rows):
+        """Lock the contacts ``contact_ids`` about to be propagated, and first the
+        records holding the data of their links (banks, shared by several
+        contacts) among ``rows`` (``_contact_links()``). Contacts written one at a
+        time lock those of their prefetch set with the first one (up to
+        PREFETCH_MAX), in one query rather than one per write."""
+        locked = self.env.cr.precommit.data.get(LOCKED, ())
+        extra = islice(
+            (
+                id_
+                for id_ in prefetch_ids
+                if id_ not in contact_ids and ("res.partner", id_) not in locked
+            ),
+            PREFETCH_MAX,
+        )
+        data = defaultdict(list)
+        for _link_to, contact_id, model, target_id in rows:
+            if model != "res.partner" and contact_id in contact_ids:
+                data[model].append(target_id)
+        self._lock(
+            [
+                *(self.env[model].browse(ids) for model, ids in data.items()),
+                self.env["res.partner"].browse([*contact_ids, *extra]),
+            ]
+        )
 
     @api.model
     def _write_grouped(self, model, record_values, visited, prefetch_ids=()):

@@ -46,9 +46,13 @@ class ResPartnerBank(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if "bank_id" in vals and not sync_skipped(self):
-            # a linked account moved to another bank: its contact takes its data
+            # a linked account moved to another bank: its contact takes its data,
+            # in conflict with any concurrent propagation to or from either (the
+            # link changed what the contact stands for)
             linked = self.sudo().filtered("contact_id")
-            self.env["contact.partner.sync"]._synchronize(linked.bank_id)
+            Sync = self.env["contact.partner.sync"]
+            Sync._lock([linked.bank_id, linked.contact_id], touch=True)
+            Sync._synchronize(linked.bank_id)
         return res
 
     def unlink(self):
