@@ -389,6 +389,13 @@ class ContactPartnerSync(models.AbstractModel):
         time lock those of their prefetch set with the first one (up to
         PREFETCH_MAX), in one query rather than one per write."""
         locked = self.env.cr.precommit.data.get(LOCKED, ())
+        data = defaultdict(list)
+        for _link_to, contact_id, model, target_id in rows:
+            if model != "res.partner" and contact_id in contact_ids:
+                if (model, target_id) not in locked:
+                    data[model].append(target_id)
+        if not data and all(("res.partner", cid) in locked for cid in contact_ids):
+            return
         extra = islice(
             (
                 id_
@@ -397,10 +404,6 @@ class ContactPartnerSync(models.AbstractModel):
             ),
             PREFETCH_MAX,
         )
-        data = defaultdict(list)
-        for _link_to, contact_id, model, target_id in rows:
-            if model != "res.partner" and contact_id in contact_ids:
-                data[model].append(target_id)
         self._lock(
             [
                 *(self.env[model].browse(ids) for model, ids in data.items()),
