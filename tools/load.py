@@ -245,7 +245,8 @@ def population_counts(cr):
         """SELECT (SELECT count(*) FROM res_partner WHERE is_contact AND active),
                   (SELECT count(*) FROM contact_business_relation WHERE link_to
                     IS NOT NULL),
-                  (SELECT count(*) FROM res_partner WHERE NOT is_contact AND active
+                  (SELECT count(*) FROM res_partner
+                    WHERE is_contact IS NOT TRUE AND active
                       AND (customer_rank > 0 OR supplier_rank > 0)),
                   (SELECT count(*) FROM res_partner_bank WHERE active),
                   (SELECT count(*) FROM res_bank)"""
@@ -296,7 +297,7 @@ class World:
         for kind, rank in (("customer", "customer_rank"), ("vendor", "supplier_rank")):
             cr.execute(
                 f"""SELECT p.id FROM res_partner p
-                     WHERE NOT p.is_contact AND p.active AND p.{rank} > 0
+                     WHERE p.is_contact IS NOT TRUE AND p.active AND p.{rank} > 0
                        AND p.parent_id IS NULL AND p.linked_contact_id IS NULL
                        AND p.name LIKE %s""",
                 [f"{NAME} %"],

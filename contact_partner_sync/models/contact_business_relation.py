@@ -98,10 +98,10 @@ class ContactBusinessRelation(models.Model):
     def write(self, vals):
         # a link moved (a merge does that) or changed: both its old and new sides
         moved = self if vals.keys() & {"link_to", "contact_id", *LINK_FIELDS} else None
-        old = moved and moved._contact_sync_sides()
+        before = moved and moved._contact_sync_sides()
         res = super().write(vals)
         if moved:
-            moved._contact_sync_touch(old)
+            moved._contact_sync_touch(before)
         return res
 
     def unlink(self):
@@ -109,28 +109,31 @@ class ContactBusinessRelation(models.Model):
         return super().unlink()
 
     def _contact_sync_sides(self):
-        """The records both sides of the links self stand for: contacts, linked
-        records, and the records holding the data of these (banks)."""
+        """The records both sides of the links self stand for, in the order of
+        ``contact.partner.sync._lock()``: the records holding the data of linked
+        records (banks), the contacts, the linked records."""
         links = self.sudo()
-        sides = [links.contact_id]
+        data, linked = [], []
         for field in LINK_FIELDS:
             records = links[field]
-            sides.append(records)
-            sides += [
+            linked.append(records)
+            data += [
                 records[kind.data_path]
                 for kind in LINK_KINDS.values()
                 if kind.link_field == field and kind.data_path
             ]
-        return sides
+        return [*data, links.contact_id, *linked]
 
-    def _contact_sync_touch(self, more=()):
+    def _contact_sync_touch(self, before=()):
         """Make the transaction that creates, changes or deletes the links self
         conflict with any concurrent propagation to or from either side (see
-        ``contact.partner.sync``): their rows are touched, in one order."""
+        ``contact.partner.sync``): their rows are touched, and the rows of
+        ``before`` (the sides before a change, as ``_contact_sync_sides()``)."""
         if self:
-            self.env["contact.partner.sync"]._lock(
-                [*self._contact_sync_sides(), *more], touch=True
-            )
+            sides = self._contact_sync_sides()
+            if before:
+                sides = [old | new for old, new in zip(before, sides, strict=True)]
+            self.env["contact.partner.sync"]._lock(*sides, touch=True)
 
     @api.depends(
         "contact_id", "business_relation_id", "link_to", "partner_id", "bank_account_id"

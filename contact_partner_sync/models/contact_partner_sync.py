@@ -14,18 +14,6 @@ from ..link_kinds import LINK_KINDS
 _logger = logging.getLogger(__name__)
 # records per chunk of create_contacts(), see _create_contacts_in_chunks
 BATCH_SIZE = 1000
-# the models whose rows _lock() locks, in the order it locks them: the records holding
-# the data of other kinds of links (banks: several contacts may share one), the
-# partners (contacts, customers, vendors), the other linked records (bank accounts)
-LOCK_ORDER = tuple(
-    dict.fromkeys(
-        [
-            *(k.data_model for k in LINK_KINDS.values() if k.data_path),
-            "res.partner",
-            *(k.model for k in LINK_KINDS.values()),
-        ]
-    )
-)
 # cr.precommit.data key: {(model, id)} of the rows locked by this transaction (the
 # data is cleared at commit, rollback and savepoints, as the locks may go with them)
 LOCKED = "contact_partner_sync.locked"
@@ -332,12 +320,16 @@ class ContactPartnerSync(models.AbstractModel):
 
     # ------------------------------------------------------------------ locking
     @api.model
-    def _lock(self, records, touch=False):
-        """Lock the rows of the recordsets ``records`` (of the LOCK_ORDER models) until
-        the end of the transaction: one query per model, the models in LOCK_ORDER and
-        the rows of each by id, so that transactions locking rows this way queue
-        behind each other instead of deadlocking. Rows this transaction locked already
-        are not locked again.
+    def _lock(self, *recordsets, touch=False):
+        """Lock the rows of ``recordsets`` until the end of the transaction, in the
+        order given (each recordset by id), one query per table. Every caller passes
+        them in the order of the synchronization: the records holding the data of
+        other kinds of links (banks, which several contacts may share), the
+        contacts, their customers / vendors, their other linked records (bank
+        accounts). Everything a propagation writes is reached from contacts it
+        locked first: transactions locking rows this way queue behind each other
+        instead of deadlocking. Rows this transaction locked already are not locked
+        again.
 
         ``touch``: also give every row a new version (an UPDATE to its own values),
         but those this transaction created or wrote already: a concurrent transaction
@@ -345,41 +337,38 @@ class ContactPartnerSync(models.AbstractModel):
         if both had written it, and is retried by Odoo."""
         cr = self.env.cr
         locked = cr.precommit.data.setdefault(LOCKED, set())
-        ids = defaultdict(set)
-        for recs in records:
-            ids[recs._name].update(id_ for id_ in recs._ids if isinstance(id_, int))
-        for model in LOCK_ORDER:
-            todo = sorted(
-                id_ for id_ in ids.pop(model, ()) if touch or (model, id_) not in locked
-            )
-            if not todo:
+        tables = {}  # {model: {id: None}}, in the order of the rows to lock
+        for records in recordsets:
+            model = records._name
+            ids = tables.setdefault(model, {})
+            for id_ in sorted({i for i in records._ids if isinstance(i, int)}):
+                if touch or (model, id_) not in locked:
+                    ids.setdefault(id_)
+        for model, ids in tables.items():
+            if not ids:
                 continue
             table = SQL.identifier(self.env[model]._table)
+            rows = SQL(
+                """SELECT row.id FROM %(table)s AS row
+                     JOIN unnest(%(ids)s::int4[]) WITH ORDINALITY AS todo(id, n)
+                       ON todo.id = row.id
+                          %(mine)s
+                 ORDER BY todo.n FOR NO KEY UPDATE OF row""",
+                table=table,
+                ids=list(ids),
+                mine=SQL("WHERE row.xmin <> pg_current_xact_id()::xid")
+                if touch
+                else SQL(),
+            )
             if touch:
-                cr.execute(
-                    SQL(
-                        """UPDATE %(table)s SET write_date = %(table)s.write_date
-                             FROM (SELECT id FROM %(table)s
-                                    WHERE id = ANY(%(ids)s)
-                                      AND xmin <> pg_current_xact_id()::xid
-                                 ORDER BY id FOR NO KEY UPDATE) AS locked
-                            WHERE %(table)s.id = locked.id""",
-                        table=table,
-                        ids=todo,
-                    )
+                rows = SQL(
+                    """UPDATE %(table)s SET write_date = %(table)s.write_date
+                         FROM (%(rows)s) AS locked WHERE %(table)s.id = locked.id""",
+                    table=table,
+                    rows=rows,
                 )
-            else:
-                cr.execute(
-                    SQL(
-                        "SELECT id FROM %s WHERE id = ANY(%s) ORDER BY id"
-                        " FOR NO KEY UPDATE",
-                        table,
-                        todo,
-                    )
-                )
-            locked.update((model, id_) for id_ in todo)
-        if ids:
-            raise ValueError(f"_lock: unexpected models {sorted(ids)}")
+            cr.execute(rows)
+            locked.update((model, id_) for id_ in ids)
 
     @api.model
     def _lock_contacts(self, contact_ids, prefetch_ids, rows):
@@ -405,10 +394,8 @@ class ContactPartnerSync(models.AbstractModel):
             PREFETCH_MAX,
         )
         self._lock(
-            [
-                *(self.env[model].browse(ids) for model, ids in data.items()),
-                self.env["res.partner"].browse([*contact_ids, *extra]),
-            ]
+            *(self.env[model].browse(ids) for model, ids in data.items()),
+            self.env["res.partner"].browse([*contact_ids, *extra]),
         )
 
     @api.model

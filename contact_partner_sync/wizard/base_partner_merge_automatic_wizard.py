@@ -33,6 +33,11 @@ class MergePartnerAutomatic(models.TransientModel):
                 ]
             )
         )
+        # the links change: their contacts, then the partners, touched first (see
+        # contact.partner.sync._lock)
+        self.env["contact.partner.sync"]._lock(
+            links.contact_id | contacts, partners - contacts, touch=True
+        )
         res = super()._merge(
             partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
         )
