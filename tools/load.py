@@ -418,6 +418,8 @@ class Client:
         self.seq = 0
         self.uid = None
         self.counter = 0
+        # names and account numbers of this run's records: unique across runs
+        self.tag = f"{args.run}{number}"
 
     # -------------------------------------------------------------- the external API
     def rpc(self, kind, service, method, *args):
@@ -579,7 +581,7 @@ class Client:
     def create_partner(self, kind, rank):
         self.counter += 1
         vals = {
-            "name": f"{NAME} New {self.number}-{self.counter}",
+            "name": f"{NAME} New {self.tag}-{self.counter}",
             "is_company": True,
             rank: 1,
             **self.some_values(),
@@ -607,7 +609,7 @@ class Client:
                 "create bank account",
                 "res.bank",
                 "create",
-                {"name": f"{NAME} New Bank {self.number}-{self.counter}"},
+                {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
             )
             if outcome != "ok":
                 return
@@ -617,7 +619,7 @@ class Client:
             "res.partner.bank",
             "create",
             {
-                "acc_number": f"LOADN{self.number}X{self.counter}",
+                "acc_number": f"LOADN{self.tag}X{self.counter}",
                 "partner_id": self.world.holder,  # held by the company
                 "bank_id": bank,
             },
@@ -632,7 +634,7 @@ class Client:
             "res.partner",
             "create",
             {
-                "name": f"{NAME} New Contact {self.number}-{self.counter}",
+                "name": f"{NAME} New Contact {self.tag}-{self.counter}",
                 "is_contact": True,
                 "is_company": True,
                 **self.some_values(),
@@ -683,7 +685,7 @@ class Client:
                 "res.partner",
                 "create_bank_account",
                 [cid],
-                f"LOADC{self.number}X{self.counter}",
+                f"LOADC{self.tag}X{self.counter}",
             )
         else:
             outcome, result = self.call(label, "res.partner", f"create_{kind}", [cid])
@@ -1273,6 +1275,7 @@ def main():
     args = parser.parse_args()
     args.port = args.port or free_port()
     args.gevent_port = args.gevent_port or free_port()
+    args.run = time.strftime("%y%m%d%H%M%S")
 
     odoo.tools.config.parse_config(
         ["-c", args.config, "-d", args.database, "--log-level=warn"]

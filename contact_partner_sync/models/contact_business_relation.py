@@ -108,21 +108,30 @@ class ContactBusinessRelation(models.Model):
         self._contact_sync_touch()
         return super().unlink()
 
+    def _contact_sync_data_records(self, *more):
+        """The records holding the data of the records linked by self, where it is
+        not on the record itself (the banks of bank accounts), and ``more`` of them:
+        one recordset per model."""
+        links = self.sudo()
+        data = {}
+        for kind in LINK_KINDS.values():
+            if kind.data_path:
+                records = links._of_kind(kind.key)[kind.link_field][kind.data_path]
+                data[records._name] = data.get(records._name, records) | records
+        for records in more:
+            data[records._name] = data.get(records._name, records) | records.sudo()
+        return list(data.values())
+
     def _contact_sync_sides(self):
         """The records both sides of the links self stand for, in the order of
         ``contact.partner.sync._lock()``: the records holding the data of linked
         records (banks), the contacts, the linked records."""
         links = self.sudo()
-        data, linked = [], []
-        for field in LINK_FIELDS:
-            records = links[field]
-            linked.append(records)
-            data += [
-                records[kind.data_path]
-                for kind in LINK_KINDS.values()
-                if kind.link_field == field and kind.data_path
-            ]
-        return [*data, links.contact_id, *linked]
+        return [
+            *links._contact_sync_data_records(),
+            links.contact_id,
+            *(links[field] for field in LINK_FIELDS),
+        ]
 
     def _contact_sync_touch(self, before=()):
         """Make the transaction that creates, changes or deletes the links self

@@ -373,29 +373,38 @@ class ContactPartnerSync(models.AbstractModel):
     @api.model
     def _lock_contacts(self, contact_ids, prefetch_ids, rows):
         """Lock the contacts ``contact_ids`` about to be propagated, and first the
-        records holding the data of their links (banks, shared by several
-        contacts) among ``rows`` (``_contact_links()``). Contacts written one at a
-        time lock those of their prefetch set with the first one (up to
-        PREFETCH_MAX), in one query rather than one per write."""
+        records holding the data of their links (banks, which several contacts may
+        share) among ``rows`` (``_contact_links()``). A contact written alone locks
+        the contacts of its prefetch set with it (up to PREFETCH_MAX, with their
+        banks, whose links the ORM read together), so that contacts written one at
+        a time cost one query, not one each."""
         locked = self.env.cr.precommit.data.get(LOCKED, ())
         data = defaultdict(list)
         for _link_to, contact_id, model, target_id in rows:
             if model != "res.partner" and contact_id in contact_ids:
-                if (model, target_id) not in locked:
-                    data[model].append(target_id)
-        if not data and all(("res.partner", cid) in locked for cid in contact_ids):
+                data[model].append(target_id)
+        if all(
+            (model, id_) in locked for model, ids in data.items() for id_ in ids
+        ) and all(("res.partner", cid) in locked for cid in contact_ids):
             return
-        extra = islice(
-            (
-                id_
-                for id_ in prefetch_ids
-                if id_ not in contact_ids and ("res.partner", id_) not in locked
-            ),
-            PREFETCH_MAX,
-        )
+        Partner = self.env["res.partner"].sudo()
+        extra = Partner
+        if len(contact_ids) == 1:
+            extra = Partner.browse(
+                islice(
+                    (
+                        id_
+                        for id_ in prefetch_ids
+                        if id_ not in contact_ids and ("res.partner", id_) not in locked
+                    ),
+                    PREFETCH_MAX,
+                )
+            ).with_prefetch(prefetch_ids)
         self._lock(
-            *(self.env[model].browse(ids) for model, ids in data.items()),
-            self.env["res.partner"].browse([*contact_ids, *extra]),
+            *extra.business_relation_ids._contact_sync_data_records(
+                *(self.env[model].browse(ids) for model, ids in data.items())
+            ),
+            Partner.browse(contact_ids) | extra,
         )
 
     @api.model

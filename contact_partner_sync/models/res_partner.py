@@ -419,13 +419,15 @@ class ResPartner(models.Model):
         """Before this contact is linked (as ``link_to``) with the existing
         ``record``, or with a bank account at the existing ``bank``: touch them,
         in conflict with any concurrent propagation to or from either side, before
-        anything is written (see contact.partner.sync._lock). The new link touches
+        anything is written; the banks of the contact's bank accounts first, as a
+        propagation does (see contact.partner.sync._lock). The new link touches
         them again, then as rows this transaction wrote already."""
         kind = LINK_KINDS[link_to]
-        if record is not None and kind.data_path:
+        if record and kind.data_path:
             bank = record[kind.data_path]
+        links = self.sudo().business_relation_ids
         self.env["contact.partner.sync"]._lock(
-            *([bank.sudo()] if bank else []),
+            *links._contact_sync_data_records(*([bank] if bank else [])),
             self.sudo(),
             *([record.sudo()] if record else []),
             touch=True,

@@ -33,10 +33,14 @@ class MergePartnerAutomatic(models.TransientModel):
                 ]
             )
         )
-        # the links change: their contacts, then the partners, touched first (see
-        # contact.partner.sync._lock)
+        # the links change: the banks of their contacts, the contacts, then the
+        # partners are touched first (see contact.partner.sync._lock)
+        contacts |= links.contact_id
         self.env["contact.partner.sync"]._lock(
-            links.contact_id | contacts, partners - contacts, touch=True
+            *contacts.sudo().business_relation_ids._contact_sync_data_records(),
+            contacts,
+            partners - contacts,
+            touch=True,
         )
         res = super()._merge(
             partner_ids, dst_partner=dst_partner, extra_checks=extra_checks
