@@ -725,13 +725,21 @@ class Client:
             self.world.give_back(kind, items)
 
     def do_bank_change(self):
-        """A linked account moves to the bank of an unlinked account."""
-        ((cid, (account, _bank)),) = self.world.linked("bank_account")
+        """A linked account moves to the bank of an unlinked account, or of another
+        linked account (whose contact it then shares)."""
+        ((cid, (account, old_bank)),) = self.world.linked("bank_account")
         with self.world.lock:
             pool = sorted(self.world.unlinked["bank_account"])
-        if not pool:
+            linked = [
+                slot["bank_account"]
+                for slot in self.world.contacts.values()
+                if slot.get("bank_account")
+            ]
+        banks = [b for _a, b in (pool if pool and self.rng.random() < 0.7 else linked)]
+        banks = [b for b in banks if b and b != old_bank]
+        if not banks:
             raise NothingToDo
-        bank = self.rng.choice(pool)[1]
+        bank = self.rng.choice(banks)
         outcome, _result = self.call(
             "bank change", "res.partner.bank", "write", [account], {"bank_id": bank}
         )
