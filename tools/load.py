@@ -377,8 +377,11 @@ class World:
                         item for item in self.unlinked[kind] if item[0] != account
                     }
                 else:
+                    # a partner linked as customer is linked as vendor to the same
+                    # contact only
                     value = link["partner_id"][0]
-                    self.unlinked[kind].discard(value)
+                    for other in KINDS:
+                        self.unlinked[other].discard(value)
                 self.contacts.setdefault(cid, {})[kind] = value
 
     def drop_contact(self, cid, deleted):
@@ -660,8 +663,11 @@ class Client:
         if outcome == "ok":
             with self.world.lock:
                 self.world.contacts.setdefault(cid, {})[kind] = item
-        else:
+                for other in KINDS:
+                    self.world.unlinked[other].discard(item)
+        elif outcome == "failed":
             self.world.give_back(kind, [item])
+        # refused: the record may be linked already, it is not drawn again
         return outcome, result
 
     def do_link(self):
@@ -721,7 +727,7 @@ class Client:
         outcome, _result = self.call("create_contacts", model, "create_contacts", ids)
         if outcome == "ok":
             self.learn_links(field, ids)
-        else:
+        elif outcome == "failed":
             self.world.give_back(kind, items)
 
     def do_bank_change(self):
@@ -943,7 +949,7 @@ def http_workers(main_pid):
     workers = []
     for child in children:
         try:
-            if "gevent" not in " ".join(child.cmdline()):
+            if "gevent" not in child.cmdline():
                 workers.append(child)
         except psutil.NoSuchProcess:
             continue
