@@ -310,5 +310,5 @@ case "$cmd" in
     load) cmd_load "$@" ;;
     odoo) setup; odoo_bin "$@" ;;
     stop) stop_pg ;;
-    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
