@@ -337,29 +337,46 @@ class ContactPartnerSync(models.AbstractModel):
         if both had written it, and is retried by Odoo."""
         cr = self.env.cr
         locked = cr.precommit.data.setdefault(LOCKED, set())
-        tables = {}  # {model: {id: None}}, in the order of the rows to lock
+        tables = {}  # {model: [ids of each recordset]}, in the order to lock them
         for records in recordsets:
             model = records._name
-            ids = tables.setdefault(model, {})
-            for id_ in sorted({i for i in records._ids if isinstance(i, int)}):
-                if touch or (model, id_) not in locked:
-                    ids.setdefault(id_)
-        for model, ids in tables.items():
+            levels = tables.setdefault(model, [])
+            seen = {id_ for ids in levels for id_ in ids}
+            levels.append(
+                sorted(
+                    {
+                        id_
+                        for id_ in records._ids
+                        if isinstance(id_, int)
+                        and id_ not in seen
+                        and (touch or (model, id_) not in locked)
+                    }
+                )
+            )
+        for model, levels in tables.items():
+            ids = [id_ for level in levels for id_ in level]
             if not ids:
                 continue
             table = SQL.identifier(self.env[model]._table)
-            rows = SQL(
-                """SELECT row.id FROM %(table)s AS row
-                     JOIN unnest(%(ids)s::int4[]) WITH ORDINALITY AS todo(id, n)
-                       ON todo.id = row.id
-                          %(mine)s
-                 ORDER BY todo.n FOR NO KEY UPDATE OF row""",
-                table=table,
-                ids=list(ids),
-                mine=SQL("WHERE row.xmin <> pg_current_xact_id()::xid")
-                if touch
-                else SQL(),
-            )
+            mine = SQL("AND row.xmin <> pg_current_xact_id()::xid") if touch else SQL()
+            if sum(1 for level in levels if level) == 1:
+                rows = SQL(
+                    """SELECT row.id FROM %s AS row WHERE row.id = ANY(%s) %s
+                     ORDER BY row.id FOR NO KEY UPDATE""",
+                    table,
+                    ids,
+                    mine,
+                )
+            else:  # several recordsets of one table: in their order
+                rows = SQL(
+                    """SELECT row.id FROM %s AS row
+                         JOIN unnest(%s::int4[]) WITH ORDINALITY AS todo(id, n)
+                           ON todo.id = row.id %s
+                     ORDER BY todo.n FOR NO KEY UPDATE OF row""",
+                    table,
+                    ids,
+                    mine,
+                )
             if touch:
                 rows = SQL(
                     """UPDATE %(table)s SET write_date = %(table)s.write_date
