@@ -91,6 +91,7 @@ REFUSED = {
     "odoo.exceptions.MissingError",
     "odoo.exceptions.RedirectWarning",
 }
+FAILED_PAUSE = 0.5  # seconds a client waits after a failed request, as a user would
 CITIES = ("Helsinki", "Turku", "Tampere", "Oulu", "Espoo", "Vaasa", "Lahti", "Pori")
 # the request mix: (kind of request, weight)
 MIX = (
@@ -447,6 +448,7 @@ class Client:
             end = time.perf_counter()
             error = f"{type(exc).__name__}: {exc}"
             self.stats.add(kind, start, end, "failed", error)
+            time.sleep(FAILED_PAUSE)
             return "failed", error
         end = time.perf_counter()
         if "error" in body:
@@ -455,6 +457,8 @@ class Client:
             error = f"{name}: {(data.get('message') or '')[:300]}"
             outcome = "refused" if name in REFUSED else "failed"
             self.stats.add(kind, start, end, outcome, error)
+            if outcome == "failed":
+                time.sleep(FAILED_PAUSE)
             return outcome, error
         self.stats.add(kind, start, end, "ok")
         return "ok", body["result"]
@@ -1137,8 +1141,9 @@ def report_log(text):
         + (f" ({dict(exhausted)})" if exhausted else "")
     )
     print(
-        f"  failed queries logged by odoo.sql_db (the retried ones): {len(bad)}; other "
-        f"ERROR/CRITICAL lines: {len(errors)}; HTTP workers started: {len(workers)}"
+        f"  failed queries logged by odoo.sql_db (conflicts, unique keys): {len(bad)}; "
+        f"other ERROR/CRITICAL lines: {len(errors)}; "
+        f"HTTP workers started: {len(workers)}"
     )
     for line in errors[:5]:
         print(f"    {line[:220]}")
