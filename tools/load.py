@@ -735,21 +735,26 @@ class Client:
             self.world.give_back(kind, items)
 
     def do_bank_change(self):
-        """A linked account moves to the bank of an unlinked account, or of another
-        linked account (whose contact it then shares)."""
+        """A linked account moves to the bank of an unlinked account (two accounts
+        then share a bank), or to a new bank."""
         ((cid, (account, old_bank)),) = self.world.linked("bank_account")
         with self.world.lock:
-            pool = sorted(self.world.unlinked["bank_account"])
-            linked = [
-                slot["bank_account"]
-                for slot in self.world.contacts.values()
-                if slot.get("bank_account")
-            ]
-        banks = [b for _a, b in (pool if pool and self.rng.random() < 0.7 else linked)]
-        banks = [b for b in banks if b and b != old_bank]
-        if not banks:
-            raise NothingToDo
-        bank = self.rng.choice(banks)
+            banks = sorted(
+                {b for _a, b in self.world.unlinked["bank_account"]} - {old_bank}
+            )
+        if banks and self.rng.random() < 0.7:
+            bank = self.rng.choice(banks)
+        else:
+            self.counter += 1
+            outcome, bank = self.call(
+                "bank change",
+                "res.bank",
+                "create",
+                {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
+            )
+            if outcome != "ok":
+                return
+            bank = record_ids(bank)[0]
         outcome, _result = self.call(
             "bank change", "res.partner.bank", "write", [account], {"bank_id": bank}
         )
@@ -1127,6 +1132,10 @@ def report_log(text):
     """Odoo's retries of concurrency failures, and the other errors, in its log."""
     retries = Counter(re.findall(r" (\w+), \d+ tries left, try again in", text))
     exhausted = Counter(re.findall(r" (\w+), maximum number of tries reached", text))
+    # a request retried k times logs "4 tries left", ..., "5 - k tries left"
+    left = Counter(int(n) for n in re.findall(r", (\d) tries left, try again", text))
+    depth = {k: left[5 - k] - left[4 - k] for k in range(1, 5)}
+    depth[4] = left[1] - sum(exhausted.values())
     bad = re.findall(r"^\S+ \S+ \d+ ERROR \S+ odoo\.sql_db: bad query", text, re.M)
     errors = [
         line
@@ -1139,6 +1148,10 @@ def report_log(text):
         + (", ".join(f"{code} {n}" for code, n in retries.most_common()) or "none")
         + f"; tries exhausted: {sum(exhausted.values())}"
         + (f" ({dict(exhausted)})" if exhausted else "")
+    )
+    print(
+        "  requests retried once, twice, 3, 4 times (then passed): "
+        + ", ".join(str(depth[k]) for k in range(1, 5))
     )
     print(
         f"  failed queries logged by odoo.sql_db (conflicts, unique keys): {len(bad)}; "
