@@ -51,12 +51,13 @@ class ResPartnerBank(models.Model):
             # new bank, the contacts and the accounts are touched, see
             # contact.partner.sync._lock)
             moved = self.sudo().filtered("contact_id")
-            self.env["contact.partner.sync"]._lock(
-                self.env["res.bank"].browse(vals["bank_id"] or ()),
-                moved.contact_id,
-                moved,
-                touch=True,
-            )
+            if moved:
+                self.env["contact.partner.sync"]._lock(
+                    self.env["res.bank"].browse(vals["bank_id"] or ()),
+                    moved.contact_id,
+                    moved,
+                    touch=True,
+                )
         res = super().write(vals)
         if moved:
             self.env["contact.partner.sync"]._synchronize(moved.bank_id)
