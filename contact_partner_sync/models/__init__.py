@@ -1,3 +1,5 @@
+# the mixin first: the models below inherit it
+from . import contact_linkable_mixin
 from . import (
     business_relation,
     contact_business_relation,

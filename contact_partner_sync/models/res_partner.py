@@ -20,13 +20,15 @@ class ResPartner(models.Model):
     """Contacts (``is_contact``), synchronized with customers, vendors and bank
     accounts; and customers / vendors, synchronized with their contact."""
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "contact.linkable.mixin"]
 
     is_contact = fields.Boolean(
-        string="Is a Contact",
+        string="Relationship Contact",
         index=True,
-        help="Relationship Management contact, synchronized with its customer, vendor "
-        "and bank account through its business relations.",
+        help="A contact of Relationship Management: it has a Contact No. and "
+        "business relations, and its customer, vendor and bank account are kept "
+        "synchronized with it. Customers and vendors are not contacts themselves.",
     )
     # a btree index, as Odoo's own ``ref``: a trigram (GIN) index would be
     # maintained on every write of a contact (each synchronized write), for
@@ -77,6 +79,23 @@ class ResPartner(models.Model):
     # not the ranks themselves in the form: a rank sent by the form (0) would stop the
     # Customers / Vendors menus from setting it (account's res_partner_search_mode)
     is_customer_or_vendor = fields.Boolean(compute="_compute_is_customer_or_vendor")
+    # what Create as / Link with Existing can still add to a contact
+    contact_free_link_tos = fields.Json(
+        string="Links Still Possible", compute="_compute_contact_free_link_tos"
+    )
+    # the business relations of the contact's company that only a link may carry
+    contact_link_relation_ids = fields.Many2many(
+        "business.relation",
+        string="Business Relations of Links",
+        compute="_compute_contact_free_link_tos",
+    )
+    # the one definition of "without contact" (counts, filters, pickers)
+    contact_missing_link_to = fields.Selection(
+        [(key, label) for key, label in LINK_TO_SELECTION if key in PARTNER_KINDS],
+        string="Without Contact as",
+        compute="_compute_contact_missing_link_to",
+        search="_search_contact_missing_link_to",
+    )
 
     # ------------------------------------------------------------------ computes
     @api.depends("is_contact", "business_relation_ids.link_to")
@@ -116,6 +135,17 @@ class ResPartner(models.Model):
             partner.is_customer_or_vendor = bool(
                 partner.customer_rank or partner.supplier_rank
             )
+
+    @api.depends("is_contact", "is_company", "business_relation_ids.link_to")
+    @api.depends_context("company")
+    def _compute_contact_free_link_tos(self):
+        for partner in self:
+            holder = partner.commercial_partner_id
+            company = partner.company_id or self.env.company
+            partner.contact_free_link_tos = (
+                holder._contact_sync_free_link_tos() if partner.is_contact else []
+            )
+            partner.contact_link_relation_ids = company._contact_sync_link_relations()
 
     def _compute_same_vat_partner_id(self):
         # a contact and its customer / vendor share their VAT: no duplicate warning
@@ -281,8 +311,24 @@ class ResPartner(models.Model):
                 ]
             )
         )
+        links._contact_sync_log_removal(self)
         links.unlink()
         return super().unlink()
+
+    def _creation_message(self):
+        # Odoo says "Contact created" of any partner; a contact is the Relationship
+        # Management one here: say what was created
+        self.ensure_one()
+        if self.is_contact:
+            return self.env._("Contact %s created", self.contact_no or self.name)
+        labels = [
+            self.env["contact.business.relation"]._link_to_label(kind.key)
+            for kind in kinds_of_model(self._name)
+            if self[kind.rank_field]
+        ]
+        if labels:
+            return self.env._("%s created", " / ".join(labels))
+        return super()._creation_message()
 
     def _increase_rank(self, field, n=1):
         kind = kind_of_rank(field)
@@ -392,6 +438,7 @@ class ResPartner(models.Model):
         )
         link = contact._contact_sync_create_link(relation, "bank_account", account)
         link._contact_sync_align("contact")
+        link._contact_sync_log_links(new_records=account)
         return account
 
     # ------------------------------------------------------------------ contact: checks
@@ -427,6 +474,18 @@ class ResPartner(models.Model):
                 )
             )
 
+    def _contact_sync_free_link_tos(self):
+        """The kinds of links the contact self can still get: those it has not got,
+        bank accounts only for a company contact."""
+        self.ensure_one()
+        taken = set(self.business_relation_ids.mapped("link_to"))
+        return [
+            kind.key
+            for kind in LINK_KINDS.values()
+            if kind.key not in taken
+            and (self.is_company or not kind.company_contacts_only)
+        ]
+
     def _contact_sync_check_company(self, record, company=None):
         """Refuse to link this contact with a record of another company; return the
         company whose business relation codes apply."""
@@ -446,6 +505,20 @@ class ResPartner(models.Model):
 
     # ---------------------------------------------------------------- contact: helpers
     def _contact_sync_create_link(self, relation, link_to, record):
+        blocking = self.business_relation_ids.filtered(
+            lambda link: link.business_relation_id == relation
+        )
+        if blocking:
+            raise UserError(
+                self.env._(
+                    "The contact %(contact)s already has the row %(row)s in its "
+                    "Business Relations tab, without %(kind)s: remove that row, then "
+                    "try again.",
+                    contact=self.display_name,
+                    row=blocking.business_relation_id.display_name,
+                    kind=blocking._link_to_label(link_to).lower(),
+                )
+            )
         return self.env["contact.business.relation"].create(
             {
                 "contact_id": self.id,
@@ -476,6 +549,7 @@ class ResPartner(models.Model):
         relation = company._contact_sync_relation(link_to, raise_if_unset=True)
         link = contact._contact_sync_create_link(relation, link_to, record)
         link._contact_sync_align(master)
+        link._contact_sync_log_links()
         record._contact_sync_mark_as(link_to)
         return link
 
@@ -495,7 +569,9 @@ class ResPartner(models.Model):
                 template = None
         Partner = self.with_company(company).with_context(**{FROM_CONTACT: True})
         # one Odoo partner is customer and vendor: reuse the other side's one
-        partner = contact.business_relation_ids._of_kind(*PARTNER_KINDS).partner_id
+        partner = reused = contact.business_relation_ids._of_kind(
+            *PARTNER_KINDS
+        ).partner_id
         if partner:
             partner = partner.with_env(Partner.env)
             vals = template._fill_values(partner) if template else {}
@@ -521,6 +597,7 @@ class ResPartner(models.Model):
             partner = Partner.create(vals)
         link = contact._contact_sync_create_link(relation, link_to, partner)
         link._contact_sync_align("contact", fill_from_linked=True)
+        link._contact_sync_log_links(new_records=partner - reused, reused=reused)
         return partner.with_env(self.env)
 
     def _contact_sync_twins(self):
@@ -690,7 +767,7 @@ class ResPartner(models.Model):
                 link_vals += [dict(v, contact_id=contact.id) for v in vals]
             contacts |= kind_contacts
         if link_vals:
-            Link.create(link_vals)
+            Link.create(link_vals)._contact_sync_log_links(new_contacts=contacts)
         return contacts
 
     @api.model
