@@ -2,9 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """One face per place: what a user types on a new record meets no server error."""
 
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
-from .common import ContactSyncCase
+from .common import CODE_FIELDS, ContactSyncCase
 
 
 @tagged("post_install", "-at_install")
@@ -81,9 +81,109 @@ class TestOneFace(ContactSyncCase):
         self.assertEqual(
             self.Partner.browse([row["id"] for row in listed]), customer | lone
         )
-        # for a vendor bill, the contact without vendor is offered
+        # for a vendor bill too: the customer stands for its contact (it becomes
+        # the vendor), a contact without customer or vendor is offered
         Vendors = self.Partner.with_context(res_partner_search_mode="supplier")
-        offered = [pid for pid, _name in Vendors.name_search("Twin Search")]
-        self.assertIn(contact.id, offered)
+        offered = Vendors.browse(
+            [pid for pid, _name in Vendors.name_search("Twin Search")]
+        )
+        self.assertEqual(offered, customer | lone)
         # without the context (the Contacts app), everything is listed
         self.assertIn(contact, self.Partner.search([("name", "ilike", "Twin Search")]))
+
+    def test_dropdowns_and_breadcrumbs_tell_a_contact_from_its_customer(self):
+        customer = self.Partner.create(
+            {"name": "Glance Oy", "is_company": True, "customer_rank": 1}
+        )
+        contact = customer.linked_contact_id
+        number = contact.contact_no
+        names = dict(self.Partner.name_search("Glance Oy"))
+        self.assertEqual(names[contact.id], f"Glance Oy (Contact {number})")
+        self.assertEqual(names[customer.id], "Glance Oy (Customer)")
+        contact.create_vendor()
+        self.assertEqual(
+            dict(self.Partner.name_search("Glance Oy"))[customer.id],
+            "Glance Oy (Customer / Vendor)",
+        )
+        # documents show the address after the first line: the label stays on it
+        customer.city = "Turku"
+        addressed = dict(
+            self.Partner.with_context(show_address=True).name_search("Glance Oy")
+        )
+        self.assertTrue(
+            addressed[customer.id].startswith("Glance Oy (Customer / Vendor)\n")
+        )
+        # reports, e-mails and the form title: the plain name
+        self.assertEqual(customer.display_name, "Glance Oy")
+        # breadcrumbs of the smart buttons
+        action = customer.action_view_linked_contact()
+        labelled = contact.with_context(**action["context"])
+        self.assertEqual(labelled.display_name, f"Glance Oy (Contact {number})")
+        action = contact.action_view_contact_customer()
+        labelled = customer.with_context(**action["context"])
+        self.assertEqual(labelled.display_name, "Glance Oy (Customer / Vendor)")
+        # the customer's own columns: no "None" business relation, its contact's no.
+        self.assertFalse(customer.contact_business_relation)
+        self.assertEqual(contact.contact_business_relation, "multiple")
+        self.assertEqual(customer.contact_ref_no, number)
+        self.assertEqual(contact.contact_ref_no, number)
+        # the cards: a badge on the contact, the link on the customer
+        arch = self.Partner.get_view(view_type="kanban")["arch"]
+        self.assertIn("Linked to contact", arch)
+        self.assertIn("badge rounded-pill text-bg-info", arch)
+
+
+@tagged("post_install", "-at_install")
+class TestOneFaceTours(HttpCase):
+    """Typing a name in a document's partner field, posting on a contact."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.env.ref("base.main_company")
+        company.write(
+            {
+                fname: cls.env.ref(f"contact_partner_sync.business_relation_{kind}").id
+                for fname, kind in zip(
+                    CODE_FIELDS, ("customer", "vendor", "bank_account"), strict=True
+                )
+            }
+        )
+        cls.Partner = cls.env["res.partner"]
+
+    def test_quotation_and_bill_offer_one_row(self):
+        customer = self.Partner.create(
+            {"name": "Tour Twin Oy", "is_company": True, "customer_rank": 1}
+        )
+        self.assertTrue(customer.linked_contact_id)
+        self.start_tour(
+            "/odoo/action-sale.action_quotations_with_onboarding/new",
+            "contact_partner_sync_quotation_one_row",
+            login="admin",
+        )
+        self.start_tour(
+            "/odoo/action-account.action_move_in_invoice_type/new",
+            "contact_partner_sync_bill_one_row",
+            login="admin",
+        )
+
+    def test_invoice_posted_on_a_contact_is_found_on_its_customer(self):
+        contact = self.Partner.create(
+            {"name": "Tour Lone Contact Oy", "is_contact": True, "is_company": True}
+        )
+        self.env["product.product"].create(
+            {"name": "Tour Oak Desk", "list_price": 250.0}
+        )
+        self.start_tour(
+            "/odoo/action-account.action_move_out_invoice_type/new",
+            "contact_partner_sync_invoice_on_contact",
+            login="admin",
+        )
+        customer = contact.contact_customer_id
+        self.assertTrue(customer, "the customer is created from the contact")
+        invoice = self.env["account.move"].search(
+            [("invoice_line_ids.product_id.name", "=", "Tour Oak Desk")]
+        )
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.partner_id, customer)
+        self.assertEqual(contact.customer_rank, 0)

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, clean_context, sql
 
-from ..context_keys import FROM_CONTACT, SYNC_SKIP, sync_skipped
+from ..context_keys import CONTACT_LABEL, FROM_CONTACT, SYNC_SKIP, sync_skipped
 from ..link_kinds import (
     LINK_KINDS,
     LINK_TO_SELECTION,
@@ -14,6 +14,26 @@ from ..link_kinds import (
     kind_of_rank,
     kinds_of_model,
 )
+
+
+def partner_labels(partners):
+    """{partner: what it is} for the contacts and the linked customers / vendors of
+    ``partners``: "Contact CT000007", "Customer", "Customer / Vendor"."""
+    Link = partners.env["contact.business.relation"]
+    labels = {}
+    for partner in partners:
+        if partner.is_contact:
+            labels[partner] = (
+                partners.env._("Contact %s", partner.contact_no)
+                if partner.contact_no
+                else partners.env._("Contact")
+            )
+        elif partner.linked_business_relation_ids:
+            kinds = partner.linked_business_relation_ids.mapped("link_to")
+            labels[partner] = " / ".join(
+                Link._link_to_label(kind) for kind in LINK_KINDS if kind in kinds
+            )
+    return labels
 
 
 class ResPartner(models.Model):
@@ -66,6 +86,13 @@ class ResPartner(models.Model):
     linked_contact_no = fields.Char(
         related="linked_contact_id.contact_no", string="Linked Contact No."
     )
+    # one column for both: a contact's own number, a customer's / vendor's contact's
+    contact_ref_no = fields.Char(
+        string="Contact No.",
+        compute="_compute_contact_ref_no",
+        help="The contact's number; for a customer or vendor, the number of the "
+        "contact it is synchronized with.",
+    )
     # the smart buttons of a contact
     contact_customer_id = fields.Many2one(
         "res.partner", string="Linked Customer", compute="_compute_contact_links"
@@ -101,7 +128,11 @@ class ResPartner(models.Model):
     @api.depends("is_contact", "business_relation_ids.link_to")
     def _compute_contact_business_relation(self):
         for partner in self:
-            links = partner.business_relation_ids if partner.is_contact else ()
+            if not partner.is_contact:
+                # a customer's own column stays empty: "None" would read "not linked"
+                partner.contact_business_relation = False
+                continue
+            links = partner.business_relation_ids
             kinds = {link.link_to for link in links if link.link_to}
             if len(kinds) > 1:
                 partner.contact_business_relation = "multiple"
@@ -109,6 +140,11 @@ class ResPartner(models.Model):
                 partner.contact_business_relation = kinds.pop()
             else:
                 partner.contact_business_relation = "other" if links else "none"
+
+    @api.depends("contact_no", "linked_contact_id.contact_no")
+    def _compute_contact_ref_no(self):
+        for partner in self:
+            partner.contact_ref_no = partner.contact_no or partner.linked_contact_no
 
     @api.depends("linked_business_relation_ids.contact_id")
     def _compute_linked_contact_id(self):
@@ -146,6 +182,17 @@ class ResPartner(models.Model):
                 holder._contact_sync_free_link_tos() if partner.is_contact else []
             )
             partner.contact_link_relation_ids = company._contact_sync_link_relations()
+
+    @api.depends("is_contact", "contact_no", "linked_business_relation_ids.link_to")
+    @api.depends_context(CONTACT_LABEL)
+    def _compute_display_name(self):
+        super()._compute_display_name()
+        if not self.env.context.get(CONTACT_LABEL):
+            return
+        for partner, label in partner_labels(self).items():
+            # on the first line: dropdowns show only that one (show_address)
+            first, newline, address = partner.display_name.partition("\n")
+            partner.display_name = f"{first} ({label}){newline}{address}"
 
     def _compute_same_vat_partner_id(self):
         # a contact and its customer / vendor share their VAT: no duplicate warning
@@ -248,6 +295,14 @@ class ResPartner(models.Model):
         )
         if self.env.cr.fetchone():
             sql.drop_index(self.env.cr, index, self._table)
+        # a customer's own Business Relation is empty (it was "None" before)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE res_partner SET contact_business_relation = NULL"
+                " WHERE contact_business_relation IS NOT NULL"
+                " AND is_contact IS NOT TRUE"
+            )
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -314,6 +369,13 @@ class ResPartner(models.Model):
         links._contact_sync_log_removal(self)
         links.unlink()
         return super().unlink()
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        # the dropdowns of partner fields tell a contact from its customer / vendor
+        return super(
+            ResPartner, self.with_context(**{CONTACT_LABEL: True})
+        ).name_search(name, args=args, operator=operator, limit=limit)
 
     def _creation_message(self):
         # Odoo says "Contact created" of any partner; a contact is the Relationship
@@ -677,7 +739,7 @@ class ResPartner(models.Model):
                 self.env._("%s is neither a customer nor a vendor.", self.display_name)
             )
         self.create_contacts()
-        return self.linked_contact_id._get_records_action()
+        return self.linked_contact_id._get_records_action(context={CONTACT_LABEL: True})
 
     def _contact_sync_auto_create(self, link_to=None):
         """Automatic creation of the contacts of new customers / vendors: only where the
@@ -808,13 +870,19 @@ class ResPartner(models.Model):
     def action_view_contact_customer(self):
         self.ensure_one()
         return self.contact_customer_id._get_records_action(
-            context={"res_partner_search_mode": LINK_KINDS["customer"].search_mode}
+            context={
+                "res_partner_search_mode": LINK_KINDS["customer"].search_mode,
+                CONTACT_LABEL: True,
+            }
         )
 
     def action_view_contact_vendor(self):
         self.ensure_one()
         return self.contact_vendor_id._get_records_action(
-            context={"res_partner_search_mode": LINK_KINDS["vendor"].search_mode}
+            context={
+                "res_partner_search_mode": LINK_KINDS["vendor"].search_mode,
+                CONTACT_LABEL: True,
+            }
         )
 
     def action_view_contact_bank_accounts(self):
@@ -825,4 +893,4 @@ class ResPartner(models.Model):
 
     def action_view_linked_contact(self):
         self.ensure_one()
-        return self.linked_contact_id._get_records_action()
+        return self.linked_contact_id._get_records_action(context={CONTACT_LABEL: True})
