@@ -187,3 +187,111 @@ class TestOneFaceTours(HttpCase):
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.partner_id, customer)
         self.assertEqual(contact.customer_rank, 0)
+
+
+@tagged("post_install", "-at_install")
+class TestMatching(ContactSyncCase):
+    """Matching instead of twins (res.company.contact_match_field_ids)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.contact_match_field_ids = cls.env["ir.model.fields"]._get_ids(
+            "res.partner"
+        ).get("vat") and cls.env["ir.model.fields"].search(
+            [("model", "=", "res.partner"), ("name", "in", ("vat", "company_registry"))]
+        )
+
+    def partner(self, name, rank="customer_rank", **vals):
+        return self.Partner.create(
+            dict(name=name, is_company=True, **{rank: 1}, **vals)
+        )
+
+    def test_installed_match_fields(self):
+        company = self.env["res.company"].create({"name": "Matching Default Oy"})
+        self.assertEqual(
+            sorted(company.contact_match_field_ids.mapped("name")),
+            ["company_registry", "vat"],
+        )
+        arch = self.env["res.config.settings"].get_view()["arch"]
+        self.assertIn('name="contact_match_field_ids"', arch)
+
+    def test_new_customer_is_linked_to_the_matching_contact(self):
+        contact = self.make_contact(
+            "Match Oy", vat="FI 1234-5678", phone="+358 9 111", email="old@match.fi"
+        )
+        customer = self.partner("Match Oy", vat="fi12345678", email="sales@match.fi")
+        self.assertEqual(customer.linked_contact_id, contact, "no twin")
+        self.assertEqual(customer.phone, "+358 9 111", "the contact fills the gaps")
+        self.assertEqual(contact.email, "sales@match.fi", "the record's values win")
+        self.assertEqual(contact.vat, customer.vat)
+        self.assertEqual(
+            self.Partner.search_count(
+                [("is_contact", "=", True), ("name", "=", "Match Oy")]
+            ),
+            1,
+        )
+        # the vendor of the same company later: the same contact
+        vendor = self.partner("Match Oy Purchasing", "supplier_rank", vat="FI12345678")
+        self.assertEqual(vendor.linked_contact_id, contact)
+        self.assertEqual(contact.contact_vendor_id, vendor)
+
+    def test_several_or_taken_matches_make_a_new_contact(self):
+        first = self.make_contact("Twice Oy", vat="SE556000000001")
+        second = self.make_contact("Twice AB", vat="se 5560 0000 0001")
+        customer = self.partner("Twice", vat="SE556000000001")
+        self.assertNotIn(customer.linked_contact_id, first | second)
+        self.assertTrue(customer.linked_contact_id)
+        # a contact linked as customer already is not matched for another customer
+        taken = self.make_contact("Taken Oy", company_registry="777")
+        taken.create_customer()
+        other = self.partner("Taken Again", company_registry="777")
+        self.assertNotEqual(other.linked_contact_id, taken)
+        # but it is matched as vendor
+        vendor = self.partner("Taken Vendor", "supplier_rank", company_registry="777")
+        self.assertNotEqual(vendor.linked_contact_id, taken, "two records match")
+
+    def test_create_contacts_matches_in_constant_queries(self):
+        def batch(n, tag):
+            contacts = self.Partner.browse()
+            vals = []
+            for i in range(n):
+                vat = f"BE0{tag}{i:07d}"
+                if i % 3 == 0:
+                    contacts |= self.make_contact(f"Batch {tag} {i}", vat=vat)
+                vals.append(
+                    {
+                        "name": f"Batch {tag} {i}",
+                        "is_company": True,
+                        "customer_rank": 1,
+                        "vat": vat,
+                    }
+                )
+            with self.codes_unset():
+                customers = self.Partner.create(vals)
+            return customers, contacts
+
+        counts = []
+        for n, tag in ((3, 1), (12, 2)):
+            customers, contacts = batch(n, tag)
+            counts.append(self.count_queries(customers.create_contacts))
+            self.assertEqual(
+                customers.filtered(lambda c, cs=contacts: c.linked_contact_id in cs),
+                customers[::3],
+            )
+            self.assertEqual(len(customers.linked_contact_id), n)
+        self.assertEqual(counts[0], counts[1], "as many queries for 3 as for 12")
+
+    def test_matching_contacts_shown_on_a_record_not_saved_yet(self):
+        contact = self.make_contact("Banner Oy", vat="DK12345678")
+        form = Form(self.Partner.with_context(default_is_company=True))
+        form.name = "Banner Customer"
+        form.vat = "dk 1234 5678"
+        self.assertEqual(form.contact_duplicate_ids[:], contact)
+        # a contact sees the other contacts matching it, not itself nor its twins
+        other = self.make_contact("Banner Two Oy", vat="DK12345678")
+        self.assertEqual(contact.contact_duplicate_ids, other)
+        customer = contact.create_customer()
+        self.assertEqual(customer.contact_duplicate_ids, other)
+        arch = self.Partner.get_view(self.env.ref("base.view_partner_form").id)["arch"]
+        self.assertIn("warning_contact_duplicates", arch)

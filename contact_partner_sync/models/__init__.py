@@ -13,5 +13,8 @@ from . import (
     res_partner_bank,
 )
 
+# existing contacts matched instead of twins made
+from . import matching
+
 # quotes and orders from contacts, interactions logged on contacts
 from . import documents

@@ -817,8 +817,25 @@ class ResPartner(models.Model):
                 link_vals += [dict(v, contact_id=contact.id) for v in vals]
             else:
                 new_contacts[tuple(v["link_to"] for v in vals)].append((partner, vals))
+        # an existing contact matching a partner is linked instead of a new twin
+        matches = self._contact_sync_matching_contacts(
+            {
+                partner: kinds
+                for kinds, partner_links in new_contacts.items()
+                for partner, _vals in partner_links
+            }
+        )
+        adopted = self.browse()
+        for partner_links in new_contacts.values():
+            for partner, vals in partner_links:
+                if partner in matches:
+                    link_vals += [dict(v, contact_id=matches[partner].id) for v in vals]
+                    adopted |= partner
         contacts = self.browse()
         for kinds, partner_links in new_contacts.items():
+            partner_links = [pl for pl in partner_links if pl[0] not in adopted]
+            if not partner_links:
+                continue
             partners = self.browse([partner.id for partner, _vals in partner_links])
             kind_contacts = self._contact_sync_create_contacts(
                 partners._contact_sync_contact_values(kinds)
@@ -830,7 +847,38 @@ class ResPartner(models.Model):
             contacts |= kind_contacts
         if link_vals:
             Link.create(link_vals)._contact_sync_log_links(new_contacts=contacts)
+        adopted._contact_sync_align_with_existing_contacts()
         return contacts
+
+    def _contact_sync_matching_contacts(self, partner_kinds):
+        """{partner: the existing contact to link it to instead of creating one} for
+        ``partner_kinds`` ({partner: kinds it is to be linked as}); none here, see
+        matching/res_partner.py."""
+        return {}
+
+    def _contact_sync_align_with_existing_contacts(self):
+        """The partners self were just linked to existing contacts: their non-empty
+        synchronized values win, their contacts fill the empty ones; in batch."""
+        if not self:
+            return
+        Sync = self.env["contact.partner.sync"]
+        field_map = {}
+        for link in self.linked_business_relation_ids:
+            field_map.update(self._contact_sync_field_map(link.link_to))
+        own = Sync._read_values_multi(self, {lf: lf for lf in field_map.values()})
+        theirs = Sync._read_values_multi(
+            self.linked_contact_id, {lf: cf for cf, lf in field_map.items()}
+        )
+        fill = {
+            partner.id: {
+                fname: value
+                for fname, value in theirs[partner.linked_contact_id.id].items()
+                if value and not own[partner.id][fname]
+            }
+            for partner in self
+        }
+        Sync._write_grouped(self._name, fill, set(), prefetch_ids=self.ids)
+        Sync._synchronize(self, set(field_map.values()))
 
     @api.model
     def _contact_sync_create_contacts(self, vals_list):
