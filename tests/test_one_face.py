@@ -272,6 +272,8 @@ class TestMatching(ContactSyncCase):
             return customers, contacts
 
         counts = []
+        # the company's match fields are cached once per registry
+        self.env["res.company"]._contact_sync_match_fnames(self.company.id)
         for n, tag in ((3, 1), (12, 2)):
             customers, contacts = batch(n, tag)
             counts.append(self.count_queries(customers.create_contacts))

@@ -81,10 +81,11 @@ class ResPartner(models.Model):
         on the match fields of their company: other company contacts (not persons
         of one) of the same company or none, that the user may read. A constant
         number of queries: one per match field in use."""
+        Company = self.env["res.company"]
         by_field = defaultdict(lambda: defaultdict(list))  # {fname: {value: [p]}}
         for partner in self:
             company = partner.company_id or self.env.company
-            for fname in company.sudo().contact_match_field_ids.mapped("name"):
+            for fname in Company._contact_sync_match_fnames(company.id):
                 value = normalized(fname, partner[fname])
                 if value:
                     by_field[fname][value].append(partner)
