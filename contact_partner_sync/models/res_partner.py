@@ -88,7 +88,7 @@ class ResPartner(models.Model):
     )
     # one column for both: a contact's own number, a customer's / vendor's contact's
     contact_ref_no = fields.Char(
-        string="Contact No.",
+        string="Own or Linked Contact No.",
         compute="_compute_contact_ref_no",
         help="The contact's number; for a customer or vendor, the number of the "
         "contact it is synchronized with.",
