@@ -95,7 +95,8 @@ SHOTS = [
         "/odoo/action-sale.action_quotations_with_onboarding/new",
         (None, ".o_field_widget[name=partner_id] input"),
         (
-            "const i = document.querySelector('.o_field_widget[name=partner_id] input');"
+            "const i = document.querySelector("
+            "'.o_field_widget[name=partner_id] input');"
             "i.focus(); i.value = 'Deco';"
             "i.dispatchEvent(new Event('input', {bubbles: true}));",
             ".o-autocomplete--dropdown-menu",
