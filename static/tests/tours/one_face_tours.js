@@ -21,10 +21,11 @@ function typeAndSeeOneRow(fieldLabel, label) {
         },
         {
             content: "Exactly one row for the company",
-            trigger: `${DROPDOWN}`,
+            trigger: `${DROPDOWN}:has(li:contains(Tour Twin Oy (${label})))`,
             run() {
-                const rows = [...this.anchor.querySelectorAll("li")].filter((li) =>
-                    li.textContent.includes("Tour Twin Oy")
+                // the dropdown as it is now (the autocomplete may have re-rendered)
+                const rows = [...document.querySelectorAll(`${DROPDOWN} li`)].filter(
+                    (li) => li.textContent.includes("Tour Twin Oy")
                 );
                 if (rows.length !== 1) {
                     throw new Error(`${rows.length} rows for Tour Twin Oy`);
