@@ -42,14 +42,11 @@ class ContactSyncField(models.Model):
     link_to = fields.Selection(LINK_TO_SELECTION, string="Link to", required=True)
     contact_field_id = fields.Many2one(
         "ir.model.fields",
-        string="Contact Field",
         required=True,
         ondelete="cascade",
         domain=[("model", "=", "res.partner"), ("store", "=", True)],
     )
-    linked_model = fields.Char(
-        string="Linked Model", compute="_compute_linked_model", store=True
-    )
+    linked_model = fields.Char(compute="_compute_linked_model", store=True)
     linked_field_id = fields.Many2one(
         "ir.model.fields",
         string="Linked Record Field",

@@ -72,10 +72,10 @@ class ContactSyncJob(models.Model):
     )
     created_count = fields.Integer(string="Contacts Created", readonly=True)
     # a check: the links whose records differ on a field synchronized both ways
-    found_ids = fields.Json(readonly=True)
+    found_ids = fields.Json(string="Links Found", readonly=True)
     found_count = fields.Integer(string="Links that Differ", readonly=True)
     # the version of the synchronized fields a check was made against
-    fields_version = fields.Integer(readonly=True)
+    fields_version = fields.Integer(string="Synchronized Fields Version", readonly=True)
     error = fields.Text(readonly=True)
     user_id = fields.Many2one(
         "res.users",

@@ -55,13 +55,15 @@ class ResConfigSettings(models.TransientModel):
 
     # the synchronized fields: contact_sync_<link_to>_field_count, one per link kind
     contact_sync_customer_field_count = fields.Integer(
-        compute="_compute_contact_sync_fields"
+        string="Synchronized Fields of Customers",
+        compute="_compute_contact_sync_fields",
     )
     contact_sync_vendor_field_count = fields.Integer(
-        compute="_compute_contact_sync_fields"
+        string="Synchronized Fields of Vendors", compute="_compute_contact_sync_fields"
     )
     contact_sync_bank_account_field_count = fields.Integer(
-        compute="_compute_contact_sync_fields"
+        string="Synchronized Fields of Bank Accounts",
+        compute="_compute_contact_sync_fields",
     )
     # the last check of the links, and whether the fields changed since
     contact_sync_differ_count = fields.Integer(
@@ -74,9 +76,12 @@ class ResConfigSettings(models.TransientModel):
             ("running", "Running"),
             ("done", "Checked"),
         ],
+        string="Check of the Links",
         compute="_compute_contact_sync_fields",
     )
-    contact_sync_check_date = fields.Datetime(compute="_compute_contact_sync_fields")
+    contact_sync_check_date = fields.Datetime(
+        string="Last Check", compute="_compute_contact_sync_fields"
+    )
 
     @api.depends("company_id")
     def _compute_contact_sync_fields(self):
