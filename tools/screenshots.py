@@ -103,6 +103,16 @@ SHOTS = [
         ),
     ),
     (
+        "sync_fields",
+        "/odoo/settings",
+        (None, "#contact_sync_fields_setting"),
+        (
+            "document.querySelector('#contact_sync_fields_setting "
+            "button[name=action_contact_sync_fields]').click()",
+            ".o_list_view .o_data_row",
+        ),
+    ),
+    (
         "customer_contact",
         CUSTOMERS,
         (None, ".o_data_row"),

@@ -5,7 +5,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION
 
@@ -49,6 +49,12 @@ class ContactBusinessRelation(models.Model):
         "res.partner.bank",
         index="btree_not_null",
         ondelete="cascade",
+    )
+    sync_enabled = fields.Boolean(
+        string="Synchronized",
+        default=True,
+        help="Off: nothing is copied between the contact and this record, either "
+        "way, until it is switched on again (Resync then aligns them).",
     )
     # a contact without company may link to records of any company (see _check_link)
     # precomputed: set in the INSERT of the link, not by an UPDATE of every new link
@@ -193,23 +199,90 @@ class ContactBusinessRelation(models.Model):
         record first fills the fields the contact has empty."""
         self.ensure_one()
         Sync = self.env["contact.partner.sync"]
-        field_map = self.env["res.partner"]._contact_sync_field_map(self.link_to)
+        Partner = self.env["res.partner"]
         contact, source = self.contact_id, self._linked_data_record()
         if not source:
             return
+        # the master's values on the fields that flow from it
         if master != "contact":
-            Sync._synchronize(source, field_map.values())
+            to_contact = Partner._contact_sync_field_map(self.link_to, "to_contact")
+            Sync._synchronize(source, to_contact.values())
             return
         if fill_from_linked:
-            contact_values = Sync._read_values(contact, {cf: cf for cf in field_map})
+            to_contact = Partner._contact_sync_field_map(self.link_to, "to_contact")
+            contact_values = Sync._read_values(contact, {cf: cf for cf in to_contact})
             fill = [
-                field_map[cfield]
-                for cfield, value in Sync._read_values(source, field_map).items()
+                to_contact[cfield]
+                for cfield, value in Sync._read_values(source, to_contact).items()
                 if value and not contact_values[cfield]
             ]
             if fill:
                 Sync._synchronize(source, fill)
-        Sync._synchronize(contact, field_map)
+        Sync._synchronize(
+            contact, Partner._contact_sync_field_map(self.link_to, "to_linked")
+        )
+
+    # ------------------------------------------------------------------ resync
+    def _by_kind(self):
+        """[(link kind, the links of self of that kind)]."""
+        ids = defaultdict(list)
+        for link in self:
+            if link.link_to:
+                ids[link.link_to].append(link.id)
+        return [
+            (LINK_KINDS[key], self.browse(link_ids)) for key, link_ids in ids.items()
+        ]
+
+    def _data_records(self, kind):
+        """The records holding the synchronized data of the links self of ``kind``
+        (customers / vendors, or the banks of the bank accounts), in batch."""
+        records = self.mapped(kind.link_field)
+        return records.mapped(kind.data_path) if kind.data_path else records
+
+    def action_resync(self, master="contact"):
+        """Align the links self on the fields that flow from ``master``: "contact"
+        (its values reach the linked records) or "linked" (the linked records'
+        values reach the contacts). Paused links are left alone."""
+        if master not in ("contact", "linked"):
+            raise UserError(
+                self.env._("Unknown master %s: use 'contact' or 'linked'.", master)
+            )
+        Partner = self.env["res.partner"]
+        Sync = self.env["contact.partner.sync"]
+        for kind, links in self.filtered("sync_enabled")._by_kind():
+            if master == "contact":
+                fnames = Partner._contact_sync_field_map(kind.key, "to_linked")
+                Sync._synchronize(links.contact_id, fnames)
+            else:
+                fnames = Partner._contact_sync_field_map(kind.key, "to_contact")
+                Sync._synchronize(links._data_records(kind), fnames.values())
+        return True
+
+    def _contact_sync_check(self):
+        """The links of self whose contact and linked record differ on a field
+        synchronized both ways; read in batch, per kind."""
+        Partner = self.env["res.partner"]
+        Sync = self.env["contact.partner.sync"]
+        differ = self.browse()
+        for kind, links in self.sudo()._by_kind():
+            to_contact = Partner._contact_sync_field_map(kind.key, "to_contact")
+            both = {
+                cf: lf
+                for cf, lf in Partner._contact_sync_field_map(
+                    kind.key, "to_linked"
+                ).items()
+                if to_contact.get(cf) == lf
+            }
+            if not both:
+                continue
+            ours = Sync._read_values_multi(links.contact_id, {cf: cf for cf in both})
+            theirs = Sync._read_values_multi(links._data_records(kind), both)
+            for link in links:
+                record = link[kind.link_field]
+                target = record[kind.data_path] if kind.data_path else record
+                if target and ours[link.contact_id.id] != theirs[target.id]:
+                    differ |= link
+        return differ.with_env(self.env)
 
     # ------------------------------------------------------------------ chatter
     def _contact_label(self):

@@ -264,11 +264,15 @@ class ResPartner(models.Model):
         return super()._commercial_fields() + ["is_contact"]
 
     @api.model
-    def _contact_sync_field_map(self, link_to):
-        """The synchronized fields of a ``link_to`` link: {contact_field: linked_field}.
-        Override to synchronize more (or fewer) fields."""
-        kind = LINK_KINDS.get(link_to)
-        return dict(kind.sync_fields) if kind else {}
+    def _contact_sync_field_map(self, link_to, direction=None):
+        """The synchronized fields of a ``link_to`` link: {contact_field:
+        linked_field}, as set in Settings (contact.sync.field): all of them
+        (``direction`` None), or those that flow from the contact ("to_linked") or
+        from the linked record ("to_contact"). Read from a cache: no query once
+        warm. Override to synchronize more (or fewer) fields in code."""
+        if link_to not in LINK_KINDS:
+            return {}
+        return dict(self.env["contact.sync.field"]._field_pairs(link_to, direction))
 
     @api.model
     def _contact_sync_contact_fnames(self):
@@ -490,7 +494,7 @@ class ResPartner(models.Model):
                 {
                     bfield: cfield
                     for cfield, bfield in self._contact_sync_field_map(
-                        "bank_account"
+                        "bank_account", "to_linked"
                     ).items()
                 },
             )
@@ -641,7 +645,7 @@ class ResPartner(models.Model):
                 vals[kind.rank_field] = 1
             partner.write(vals)
         else:
-            field_map = self._contact_sync_field_map(link_to)
+            field_map = self._contact_sync_field_map(link_to, "to_linked")
             vals = {
                 fname: value
                 for fname, value in self.env["contact.partner.sync"]
@@ -864,7 +868,7 @@ class ResPartner(models.Model):
         Sync = self.env["contact.partner.sync"]
         field_map = {}
         for link in self.linked_business_relation_ids:
-            field_map.update(self._contact_sync_field_map(link.link_to))
+            field_map.update(self._contact_sync_field_map(link.link_to, "to_linked"))
         own = Sync._read_values_multi(self, {lf: lf for lf in field_map.values()})
         theirs = Sync._read_values_multi(
             self.linked_contact_id, {lf: cf for cf, lf in field_map.items()}
@@ -878,7 +882,12 @@ class ResPartner(models.Model):
             for partner in self
         }
         Sync._write_grouped(self._name, fill, set(), prefetch_ids=self.ids)
-        Sync._synchronize(self, set(field_map.values()))
+        to_contact = set()
+        for link in self.linked_business_relation_ids:
+            to_contact.update(
+                self._contact_sync_field_map(link.link_to, "to_contact").values()
+            )
+        Sync._synchronize(self, to_contact)
 
     @api.model
     def _contact_sync_create_contacts(self, vals_list):
@@ -902,7 +911,7 @@ class ResPartner(models.Model):
         their order: their synchronized fields, read in batch."""
         field_map = {}
         for kind in kinds:
-            field_map.update(self._contact_sync_field_map(kind))
+            field_map.update(self._contact_sync_field_map(kind, "to_contact"))
         values = self.env["contact.partner.sync"]._read_values_multi(self, field_map)
         return [
             dict(

@@ -139,7 +139,9 @@ class ResPartnerBank(models.Model):
 
     def _contact_sync_contact_values(self, link_to):
         self.ensure_one()
-        field_map = self.env["res.partner"]._contact_sync_field_map(link_to)
+        field_map = self.env["res.partner"]._contact_sync_field_map(
+            link_to, "to_contact"
+        )
         vals = self.env["contact.partner.sync"]._read_values(self.bank_id, field_map)
         vals.update(is_contact=True, is_company=True, company_id=self.company_id.id)
         return vals
