@@ -190,7 +190,10 @@ class TestSyncFields(ContactSyncCase):
                 ]
             )
             origins = {c.id: ("res.partner", c.linked_contact_id.id) for c in customers}
-            return self.count_queries(lambda: Sync._track_origins(Partner, origins))
+            written = dict.fromkeys(customers.ids, {"phone": "+1"})
+            return self.count_queries(
+                lambda: Sync._track_origins(Partner, written, origins)
+            )
 
         self.assertEqual(name_origins(2), name_origins(10))
 

@@ -393,7 +393,7 @@ class ContactPartnerSync(models.AbstractModel):
         for record_id, diff in written.items():
             groups[tuple(sorted(diff.items()))].append(record_id)
         if origins:
-            self._track_origins(Model, {rid: origins.get(rid) for rid in written})
+            self._track_origins(Model, written, origins)
         for items, ids in groups.items():
             Model.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)}).with_prefetch(
                 prefetch_ids
@@ -401,33 +401,42 @@ class ContactPartnerSync(models.AbstractModel):
         return written
 
     @api.model
-    def _track_origins(self, Model, origins):
+    def _track_origins(self, Model, written, origins):
         """Name in Odoo's tracking message of the records of ``Model`` about to be
-        written where their values come from ({id: (model, id)}): the fields it
-        lists are "Synchronized from <record>". Odoo posts that message anyway
-        (for its tracked fields); no message of its own, no query per record."""
+        written (``written``: {id: values}) where their values come from
+        (``origins``: {id: (model, id)}): the changes it lists are "Synchronized
+        from <record>". Only for records whose tracked fields change, which Odoo
+        posts that message for anyway; no message of its own, no query per
+        record."""
         if not hasattr(Model, "_track_set_log_message") or self.env.context.get(
             "tracking_disable"
         ):
             return
+        tracked = Model._track_get_fields()
+        origins = {
+            record_id: origins[record_id]
+            for record_id, values in written.items()
+            if origins.get(record_id) and not tracked.isdisjoint(values)
+        }
         ids_by_model = defaultdict(set)
-        for origin in origins.values():
-            if origin:
-                ids_by_model[origin[0]].add(origin[1])
-        names = {}
+        for model, origin_id in origins.values():
+            ids_by_model[model].add(origin_id)
+        template = self.env._("Synchronized from %s")
+        bodies = {}
         for model, ids in ids_by_model.items():
             records = self.env[model].sudo().browse(ids)
             labels = partner_labels(records) if model == "res.partner" else {}
             for record in records:
                 label = labels.get(record)
-                names[model, record.id] = (
-                    f"{record.display_name} ({label})" if label else record.display_name
+                name = record.display_name
+                bodies[model, record.id] = template % (
+                    f"{name} ({label})" if label else name
                 )
+        targets = defaultdict(list)  # {body: [ids]}
         for record_id, origin in origins.items():
-            if origin:
-                Model.browse(record_id)._track_set_log_message(
-                    self.env._("Synchronized from %s", names[origin])
-                )
+            targets[bodies[origin]].append(record_id)
+        for body, ids in targets.items():
+            Model.browse(ids)._track_set_log_message(body)
 
     # ------------------------------------------------------------------ batches
     @api.model
