@@ -1,7 +1,7 @@
 # contact_partner_sync — every target prepares what is missing first (see tools/dev.sh)
-.PHONY: help setup run test lint bench stop
+.PHONY: help setup run test lint bench load stop
 help:
-	@sed -n '2,17p' tools/dev.sh | sed 's/^# \{0,1\}//'
+	@sed -n '2,18p' tools/dev.sh | sed 's/^# \{0,1\}//'
 
 setup:   ## Debian packages, Odoo source, virtualenv, PostgreSQL cluster
 	@bash tools/dev.sh setup
@@ -13,5 +13,7 @@ lint:    ## ruff and pylint-odoo
 	@bash tools/dev.sh lint
 bench:   ## benchmark against plain Odoo (not part of the tests)
 	@bash tools/dev.sh bench
+load:    ## load test through real Odoo workers (not part of the tests)
+	@bash tools/dev.sh load
 stop:    ## stop the private PostgreSQL cluster
 	@bash tools/dev.sh stop

@@ -1,6 +1,6 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""A contact and its customer edited in two concurrent transactions.
+"""Concurrent transactions on linked records.
 
 Real cursors (not the test cursor of a TransactionCase): the records are committed
 first and deleted again at the end. PostgreSQL runs Odoo's transactions in REPEATABLE
@@ -8,10 +8,17 @@ READ: the second writer of the rows both transactions touch (the contact and its
 customer, since a change of either is written to the other) gets a serialization
 failure, which Odoo's request handling retries (``odoo.service.model.retrying``) on a
 fresh snapshot. Either way the contact and the customer end up identical.
+
+``TestLinkRaces``: a link made while another transaction propagates a change through
+the contact. The propagation cannot see the new link, and the link copies the values
+its own snapshot shows: unless both touch a common row, each commits its half and the
+linked record keeps the contact's old values. Every operation that makes a link
+touches both sides, so one of the two is refused and retried.
 """
 
 import threading
 import time
+from functools import partial
 
 from psycopg2.errors import SerializationFailure
 
@@ -19,9 +26,10 @@ from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.service.model import retrying
 from odoo.tests import BaseCase, get_db_name, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .common import CODE_FIELDS
+from .invariants import SyncInvariants
 
 
 @tagged("post_install", "-at_install")
@@ -158,3 +166,645 @@ class TestConcurrentEdits(BaseCase):
         self.assertEqual(len(tries), 2, "refused once, then retried")
         self.assertLess(tries[0], times["commit"], "the first try waited for cr1")
         self.assertConsistent(phone="+358 2", email="first@example.com")
+
+
+RACE = "Race"  # the names of every record the races commit (deleted at the end)
+
+
+@tagged("post_install", "-at_install")
+class TestLinkRaces(BaseCase):
+    """Each link-making operation against a concurrent synchronized write that reaches
+    the contact, in both orders: the snapshot of the link predates the write's commit
+    (the link is refused, then retried), or the snapshot of the write predates the
+    link's commit (the write is). Both sides are equal at the end, every time.
+
+    The contact of a race already has links of the other kinds, so that its
+    business relation ("multiple") does not change: without the touch of the link,
+    nothing the link writes is a row the other transaction writes, and the links,
+    bank changes and bank accounts' contacts below end with the two sides different
+    in both orders. Creating a customer or vendor from a contact, the contact of an
+    existing customer and a merge write a row of the other side anyway (the contact's
+    business relation, the reused partner's rank, the customer's contact, the kept
+    partner): they are raced too, so that this stays true."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def setUp(self):
+        super().setUp()
+        self._delete_committed_records()  # left by an interrupted run, if any
+        self.addCleanup(self._delete_committed)
+        with self.registry.cursor() as cr:
+            env = self.env_of(cr)
+            company = env.company
+            self.codes = {fname: company[fname].id for fname in CODE_FIELDS}
+            company.write(
+                {
+                    "customer_business_relation_id": env.ref(
+                        "contact_partner_sync.business_relation_customer"
+                    ).id,
+                    "vendor_business_relation_id": env.ref(
+                        "contact_partner_sync.business_relation_vendor"
+                    ).id,
+                    "bank_account_business_relation_id": env.ref(
+                        "contact_partner_sync.business_relation_bank_account"
+                    ).id,
+                }
+            )
+
+    def _delete_committed(self):
+        self._delete_committed_records()
+        if getattr(self, "codes", None):
+            with self.registry.cursor() as cr:
+                self.env_of(cr).company.write(self.codes)
+
+    def env_of(self, cr):
+        # the transaction made here: Registry(dbname) would wait for the registry
+        # lock that the test runner holds, in another thread
+        cr.transaction = cr.transaction or api.Transaction(self.registry)
+        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+    # ------------------------------------------------------------------ the records
+    def committed(self, make):
+        """``make(env)`` in a transaction of its own, committed; its result's ids."""
+        with self.registry.cursor() as cr:
+            result = make(self.env_of(cr))
+            return {key: record.id for key, record in result.items()}
+
+    def cluster(self, *free):
+        """A contact (phone +358 1) linked to a customer, a vendor and a bank account
+        but the kinds ``free``; {name: id} of the contact and its linked records."""
+
+        def make(env):
+            Partner = env["res.partner"]
+            contact = Partner.create(
+                {
+                    "name": f"{RACE} Oy",
+                    "is_contact": True,
+                    "is_company": True,
+                    "phone": "+358 1",
+                    "city": "Turku",
+                }
+            )
+            records = {"contact": contact}
+            if "customer" not in free:
+                records["customer"] = contact.create_customer()
+            if "vendor" not in free:
+                # a vendor of its own (not the customer made a vendor too)
+                vendor = self.unlinked_partner(env, "Vendor", "supplier_rank")
+                contact.link_vendor(vendor)
+                records["vendor"] = vendor
+            if "bank_account" not in free:
+                account = contact.create_bank_account(f"{RACE.upper()}0")
+                records.update(account=account, bank=account.bank_id)
+            return records
+
+        return self.committed(make)
+
+    @staticmethod
+    def unlinked_partner(env, name, rank, **vals):
+        """A customer / vendor without contact, as made before the codes were set."""
+        company = env.company
+        codes = {fname: company[fname] for fname in CODE_FIELDS}
+        company.write(dict.fromkeys(CODE_FIELDS, False))
+        partner = env["res.partner"].create(
+            dict({"name": f"{RACE} {name}", "is_company": True, rank: 1}, **vals)
+        )
+        company.write({fname: record.id for fname, record in codes.items()})
+        return partner
+
+    @staticmethod
+    def unlinked_account(env, number, bank=None, **bank_vals):
+        company = env.company
+        codes = {fname: company[fname] for fname in CODE_FIELDS}
+        company.write(dict.fromkeys(CODE_FIELDS, False))
+        bank = bank or env["res.bank"].create(
+            dict({"name": f"{RACE} Bank"}, **bank_vals)
+        )
+        account = env["res.partner.bank"].create(
+            {
+                "acc_number": number,
+                "partner_id": company.partner_id.id,
+                "bank_id": bank.id,
+            }
+        )
+        company.write({fname: record.id for fname, record in codes.items()})
+        return account
+
+    # ------------------------------------------------------------------ the races
+    def stale_then_retried(self, stale, first):
+        """``stale`` takes its snapshot, ``first`` commits, then ``stale`` runs in
+        Odoo's retry loop: the number of tries it took."""
+        tries = []
+        with self.registry.cursor() as cr_stale, self.registry.cursor() as cr_first:
+            env_stale, env_first = self.env_of(cr_stale), self.env_of(cr_first)
+            cr_stale.execute("SELECT 1")  # the snapshot of the stale transaction
+            first(env_first)
+            cr_first.commit()
+
+            def stale_try():
+                tries.append(len(tries) + 1)
+                stale(env_stale)
+
+            with mute_logger("odoo.sql_db", "odoo.service.model"):
+                retrying(stale_try, env_stale)
+        return len(tries)
+
+    def assertSynchronized(self, contact_id, **expected):
+        """The committed database holds every invariant (the contact and all its
+        linked records are equal), and the contact has ``expected``."""
+        with self.registry.cursor() as cr:
+            env = self.env_of(cr)
+            problems = SyncInvariants(env).violations()
+            self.assertFalse(problems, "\n".join(problems))
+            contact = env["res.partner"].browse(contact_id)
+            for fname, value in expected.items():
+                self.assertEqual(contact[fname], value, fname)
+
+    def run_races(self, make, link, write, contact=None, **expected):
+        """For each order: records from ``make()`` ({name: id}), ``link(env, ids)``
+        against ``write(env, ids)``; the stale one is retried once, and at the end
+        the contact (``contact(env, ids)``, by default ``ids["contact"]``) and all
+        its linked records are equal, and the contact has ``expected``."""
+        for order in ("link on a stale snapshot", "write on a stale snapshot"):
+            with self.subTest(order=order):
+                self._delete_committed_records()
+                ids = make()
+                pair = (partial(link, ids=ids), partial(write, ids=ids))
+                stale, first = pair if order.startswith("link") else pair[::-1]
+                tries = self.stale_then_retried(stale, first)
+                with self.registry.cursor() as cr:
+                    env = self.env_of(cr)
+                    if contact:
+                        contact_id = contact(env, ids).id
+                    else:
+                        contact_id = ids["contact"]
+                    self.assertTrue(contact_id, "linked")
+                self.assertSynchronized(contact_id, **expected)
+                self.assertEqual(tries, 2, "the stale transaction is retried once")
+
+    def _delete_committed_records(self):
+        """Delete what the races committed: the records named after RACE (bank
+        accounts and banks in SQL: Odoo archives them instead)."""
+        with self.registry.cursor() as cr:
+            env = self.env_of(cr)
+            accounts = (
+                env["res.partner.bank"]
+                .with_context(active_test=False)
+                .search([("acc_number", "like", RACE.upper())])
+            )
+            banks = (
+                env["res.bank"]
+                .with_context(active_test=False)
+                .search([("name", "=like", f"{RACE} %")])
+            )
+            accounts.business_relation_ids.unlink()
+            env["res.partner"].with_context(active_test=False).search(
+                [("name", "=like", f"{RACE} %")]
+            ).unlink()
+            env.flush_all()
+            for table, records in (("res_partner_bank", accounts), ("res_bank", banks)):
+                if records:
+                    cr.execute(
+                        SQL(
+                            "DELETE FROM %s WHERE id = ANY(%s)",
+                            SQL.identifier(table),
+                            records.ids,
+                        )
+                    )
+            env.invalidate_all()
+
+    # ------------------------------------------------------------------ writes
+    @staticmethod
+    def write_vendor(env, ids):
+        """A change of the contact's vendor, which reaches the contact."""
+        env["res.partner"].browse(ids["vendor"]).write({"phone": "+358 2"})
+
+    @staticmethod
+    def write_bank(env, ids):
+        """A change of the bank of the contact's account, which reaches the
+        contact."""
+        env["res.bank"].browse(ids["bank"]).write({"phone": "+358 2"})
+
+    @staticmethod
+    def write_customer(env, ids):
+        env["res.partner"].browse(ids["customer"]).write({"phone": "+358 2"})
+
+    # ------------------------------------------------------------------ link_*
+    def test_link_customer(self):
+        def make():
+            ids = self.cluster("customer")
+            ids.update(
+                self.committed(
+                    lambda env: {
+                        "new": self.unlinked_partner(env, "X", "customer_rank")
+                    }
+                )
+            )
+            return ids
+
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).link_customer(ids["new"])
+
+        self.run_races(make, link, self.write_vendor, phone="+358 2")
+
+    def test_link_customer_customer_wins(self):
+        """The customer's values win at link time: it has the contact's values (a
+        link that changes nothing on the contact)."""
+
+        def make():
+            ids = self.cluster("customer")
+            ids.update(
+                self.committed(
+                    lambda env: {
+                        "new": self.unlinked_partner(
+                            env, "Oy", "customer_rank", phone="+358 1", city="Turku"
+                        )
+                    }
+                )
+            )
+            return ids
+
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).link_customer(
+                ids["new"], master="customer"
+            )
+
+        self.run_races(make, link, self.write_vendor)
+
+    def test_link_vendor(self):
+        def make():
+            ids = self.cluster("vendor")
+            ids.update(
+                self.committed(
+                    lambda env: {
+                        "new": self.unlinked_partner(env, "X", "supplier_rank")
+                    }
+                )
+            )
+            return ids
+
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).link_vendor(ids["new"])
+
+        self.run_races(make, link, self.write_customer, phone="+358 2")
+
+    def make_account_cluster(self, **bank_vals):
+        ids = self.cluster("bank_account")
+        ids.update(
+            self.committed(
+                lambda env: {
+                    "new": self.unlinked_account(env, f"{RACE.upper()}1", **bank_vals)
+                }
+            )
+        )
+        return ids
+
+    def test_link_bank_account(self):
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).link_bank_account(ids["new"])
+
+        self.run_races(
+            self.make_account_cluster, link, self.write_vendor, phone="+358 2"
+        )
+
+    def test_link_bank_account_bank_wins(self):
+        """The bank's values win at link time: it has the contact's values (a link
+        that changes nothing on the contact)."""
+
+        def make():
+            return self.make_account_cluster(
+                name=f"{RACE} Oy", phone="+358 1", city="Turku"
+            )
+
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).link_bank_account(
+                ids["new"], master="bank_account"
+            )
+
+        self.run_races(make, link, self.write_vendor)
+
+    # ------------------------------------------------------------------ create_*
+    def test_create_customer(self):
+        """A new customer made from a contact linked to a bank account only (a
+        contact with a vendor would make its vendor a customer too)."""
+
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).create_customer()
+
+        self.run_races(
+            lambda: self.cluster("customer", "vendor"),
+            link,
+            self.write_bank,
+            phone="+358 2",
+        )
+
+    def test_create_customer_from_vendor(self):
+        """The contact's vendor becomes its customer too."""
+
+        def link(env, ids):
+            customer = env["res.partner"].browse(ids["contact"]).create_customer()
+            self.assertEqual(customer.id, ids["vendor"])
+
+        def write(env, ids):
+            env["res.bank"].browse(ids["bank"]).write({"phone": "+358 2"})
+
+        self.run_races(lambda: self.cluster("customer"), link, write, phone="+358 2")
+
+    def test_create_vendor(self):
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).create_vendor()
+
+        self.run_races(
+            lambda: self.cluster("customer", "vendor"),
+            link,
+            self.write_bank,
+            phone="+358 2",
+        )
+
+    def test_create_bank_account(self):
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).create_bank_account(
+                f"{RACE.upper()}1"
+            )
+
+        self.run_races(
+            lambda: self.cluster("bank_account"),
+            link,
+            self.write_vendor,
+            phone="+358 2",
+        )
+
+    def test_create_bank_account_at_existing_bank(self):
+        """The bank of the BIC exists, with the contact's values; it changes in the
+        other transaction."""
+
+        def make():
+            ids = self.cluster("bank_account")
+            ids.update(
+                self.committed(
+                    lambda env: {
+                        "bank": env["res.bank"].create(
+                            {
+                                "name": f"{RACE} Oy",
+                                "phone": "+358 1",
+                                "city": "Turku",
+                                "bic": "RACEFIHH",
+                            }
+                        )
+                    }
+                )
+            )
+            return ids
+
+        def link(env, ids):
+            env["res.partner"].browse(ids["contact"]).create_bank_account(
+                f"{RACE.upper()}1", bic="RACEFIHH"
+            )
+
+        def write(env, ids):
+            env["res.bank"].browse(ids["bank"]).write({"phone": "+358 2"})
+
+        self.run_races(make, link, write)
+
+    # ------------------------------------------------------------ create_contacts()
+    def test_create_contacts_of_customers(self):
+        """The contact of an existing customer, which changes meanwhile (the link
+        changes the customer's stored contact: a row both write anyway)."""
+
+        def make():
+            return self.committed(
+                lambda env: {
+                    "customer": self.unlinked_partner(env, "X", "customer_rank")
+                }
+            )
+
+        def link(env, ids):
+            env["res.partner"].browse(ids["customer"]).create_contacts()
+
+        def write(env, ids):
+            env["res.partner"].browse(ids["customer"]).write({"phone": "+358 2"})
+
+        def contact(env, ids):
+            return env["res.partner"].browse(ids["customer"]).linked_contact_id
+
+        self.run_races(make, link, write, contact, phone="+358 2")
+
+    def test_create_contacts_of_bank_accounts(self):
+        """The contact of an existing account, from its bank, which changes
+        meanwhile."""
+
+        def make():
+            return self.committed(
+                lambda env: {"account": self.unlinked_account(env, f"{RACE.upper()}1")}
+            )
+
+        def link(env, ids):
+            env["res.partner.bank"].browse(ids["account"]).create_contacts()
+
+        def write(env, ids):
+            env["res.partner.bank"].browse(ids["account"]).bank_id.write(
+                {"phone": "+358 2"}
+            )
+
+        self.run_races(make, link, write, self.account_contact, phone="+358 2")
+
+    def test_new_account_at_existing_bank(self):
+        """A new bank account gets its contact from its bank (codes set), which
+        changes meanwhile."""
+
+        def make():
+            return self.committed(
+                lambda env: {"bank": env["res.bank"].create({"name": f"{RACE} Bank"})}
+            )
+
+        def link(env, ids):
+            env["res.partner.bank"].create(
+                {
+                    "acc_number": f"{RACE.upper()}1",
+                    "partner_id": env.company.partner_id.id,
+                    "bank_id": ids["bank"],
+                }
+            )
+
+        def write(env, ids):
+            env["res.bank"].browse(ids["bank"]).write({"phone": "+358 2"})
+
+        self.run_races(make, link, write, self.account_contact, phone="+358 2")
+
+    @staticmethod
+    def account_contact(env, ids):
+        accounts = env["res.partner.bank"].search(
+            [("acc_number", "=", f"{RACE.upper()}1")]
+        )
+        return accounts.contact_id
+
+    # ------------------------------------------------------------------ changes
+    def test_bank_change_of_linked_account(self):
+        """A linked account moves to another bank, which has the contact's values
+        (the contact takes them: nothing to write) and changes meanwhile."""
+
+        def make():
+            ids = self.cluster("customer")
+            ids.update(
+                self.committed(
+                    lambda env: {
+                        "new_bank": env["res.bank"].create(
+                            {"name": f"{RACE} Oy", "phone": "+358 1", "city": "Turku"}
+                        )
+                    }
+                )
+            )
+            return ids
+
+        def link(env, ids):
+            env["res.partner.bank"].browse(ids["account"]).write(
+                {"bank_id": ids["new_bank"]}
+            )
+
+        def write(env, ids):
+            env["res.bank"].browse(ids["new_bank"]).write({"phone": "+358 2"})
+
+        self.run_races(make, link, write, phone="+358 2")
+
+    def test_bank_change_against_contact_write(self):
+        """The same, the contact written meanwhile (which reaches the former bank
+        only, in the other transaction's eyes)."""
+
+        def make():
+            ids = self.cluster("customer")
+            ids.update(
+                self.committed(
+                    lambda env: {
+                        "new_bank": env["res.bank"].create(
+                            {"name": f"{RACE} Oy", "phone": "+358 1", "city": "Turku"}
+                        )
+                    }
+                )
+            )
+            return ids
+
+        def link(env, ids):
+            env["res.partner.bank"].browse(ids["account"]).write(
+                {"bank_id": ids["new_bank"]}
+            )
+
+        def write(env, ids):
+            env["res.partner"].browse(ids["contact"]).write({"phone": "+358 2"})
+
+        self.run_races(make, link, write)
+
+    def test_merge_contacts(self):
+        """A contact with a customer merged into one with a vendor and a bank
+        account, whose vendor changes meanwhile."""
+
+        def make():
+            ids = self.cluster("customer")
+
+            def merged(env):
+                contact = env["res.partner"].create(
+                    {"name": f"{RACE} Merged", "is_contact": True, "is_company": True}
+                )
+                return {"merged": contact, "merged_customer": contact.create_customer()}
+
+            ids.update(self.committed(merged))
+            return ids
+
+        def link(env, ids):
+            Partner = env["res.partner"]
+            wizard = env["base.partner.merge.automatic.wizard"].create(
+                {
+                    "partner_ids": [(6, 0, [ids["contact"], ids["merged"]])],
+                    "dst_partner_id": ids["contact"],
+                    "state": "selection",
+                }
+            )
+            wizard.action_merge()
+            self.assertEqual(
+                Partner.browse(ids["merged_customer"]).linked_contact_id.id,
+                ids["contact"],
+            )
+
+        self.run_races(make, link, self.write_vendor, phone="+358 2")
+
+    # ------------------------------------------------------------ both in flight
+    def test_link_while_write_in_flight(self):
+        """The write holds the contact (propagating) when the link starts: the link
+        waits, is refused once the write commits, and is retried."""
+        ids = self.cluster("customer")
+        ids.update(
+            self.committed(
+                lambda env: {"new": self.unlinked_partner(env, "X", "customer_rank")}
+            )
+        )
+
+        def first(env):
+            self.write_vendor(env, ids)
+
+        def second(env):
+            env["res.partner"].browse(ids["contact"]).link_customer(ids["new"])
+
+        self.in_flight(first, second, ids["contact"], phone="+358 2")
+
+    def test_write_while_link_in_flight(self):
+        """The link holds both sides when the write starts: the write waits, is
+        refused once the link commits, and is retried (it then reaches the new
+        customer)."""
+        ids = self.cluster("customer")
+        ids.update(
+            self.committed(
+                lambda env: {"new": self.unlinked_partner(env, "X", "customer_rank")}
+            )
+        )
+
+        def first(env):
+            env["res.partner"].browse(ids["contact"]).link_customer(ids["new"])
+
+        def second(env):
+            self.write_vendor(env, ids)
+
+        self.in_flight(first, second, ids["contact"], phone="+358 2")
+
+    def in_flight(self, first, second, contact_id, **expected):
+        """``first(env)`` runs in a thread and holds its transaction open 1 s once
+        flushed; meanwhile ``second(env)`` runs in Odoo's retry loop: it waits for
+        the first, is refused when that one commits, and passes on its retry. At
+        the end the contact is synchronized and has ``expected``."""
+        locked, times, errors = threading.Event(), {}, []
+
+        def first_transaction():
+            try:
+                with self.registry.cursor() as cr1:
+                    first(self.env_of(cr1))
+                    cr1.flush()
+                    locked.set()
+                    time.sleep(1)  # while the second transaction waits
+                    times["commit"] = time.monotonic()
+                    cr1.commit()
+            except Exception as exc:
+                errors.append(exc)
+                locked.set()
+
+        thread = threading.Thread(target=first_transaction)
+        thread.start()
+        self.addCleanup(thread.join, 30)
+        self.assertTrue(locked.wait(30))
+        tries = []
+        with (
+            self.registry.cursor() as cr2,
+            mute_logger("odoo.sql_db", "odoo.service.model"),
+        ):
+            env2 = self.env_of(cr2)
+
+            def second_try():
+                tries.append(time.monotonic())
+                second(env2)
+
+            retrying(second_try, env2)
+        thread.join(30)
+        self.assertFalse(errors)
+        self.assertSynchronized(contact_id, **expected)
+        self.assertEqual(len(tries), 2, "refused once, then retried")
+        self.assertLess(tries[0], times["commit"], "the first try waited")

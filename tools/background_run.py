@@ -324,9 +324,12 @@ def check(registry, n, max_id, job_id):
 
 # ------------------------------------------------------------------------------ server
 class Server:
-    """odoo-bin in prefork mode, in a process group of its own."""
+    """odoo-bin in prefork mode, in a process group of its own; ``options``: its
+    workers and limits (the issue's by default; tools/load.py passes its own)."""
 
-    def __init__(self, args, log_path):
+    OPTIONS = ("--workers=2", "--max-cron-threads=1", "--limit-time-real=120")
+
+    def __init__(self, args, log_path, options=OPTIONS):
         self.args = args
         self.log_path = log_path
         self.url = f"http://127.0.0.1:{args.port}"
@@ -338,9 +341,7 @@ class Server:
             "-d",
             args.database,
             f"--db-filter=^{args.database}$",
-            "--workers=2",
-            "--max-cron-threads=1",
-            "--limit-time-real=120",
+            *options,
             "--http-port",
             str(args.port),
             "--http-interface",
@@ -355,7 +356,7 @@ class Server:
     def start(self):
         env = dict(os.environ)
         env.pop("ODOO_NOTIFY_CRON_CHANGES", None)
-        if self.args.notify_cron_changes:
+        if getattr(self.args, "notify_cron_changes", False):
             env["ODOO_NOTIFY_CRON_CHANGES"] = "1"
         print("server: " + " ".join(self.cmd[1:]))
         print(f"  log: {self.log_path}", flush=True)

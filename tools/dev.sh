@@ -8,12 +8,14 @@
 #   tools/dev.sh test    lint, then install on a throwaway database and run all tests
 #   tools/dev.sh lint    ruff, pylint-odoo and the wheel's content only
 #   tools/dev.sh bench   benchmark against plain Odoo (options: tools/bench.py --help)
+#   tools/dev.sh load    load test through real Odoo workers (tools/load.py --help)
 #   tools/dev.sh odoo …  run odoo-bin with the project's configuration
 #   tools/dev.sh stop    stop the private PostgreSQL cluster
 #
 # Environment: ODOO_SRC (an Odoo 18.0 source tree), PGHOST/PGPORT/PGUSER/PGPASSWORD
 # (use that server instead of the private cluster), CPS_DB (demo database name),
-# CPS_HTTP_PORT (default 8069), CPS_CACHE (default ~/.cache/contact_partner_sync).
+# CPS_HTTP_PORT (default 8069), CPS_CACHE (default ~/.cache/contact_partner_sync),
+# CPS_BENCH_DB, CPS_LOAD_DB (databases of bench and load).
 set -euo pipefail
 
 ADDON=contact_partner_sync
@@ -292,6 +294,11 @@ cmd_bench() {
     python "$PROJECT/tools/bench.py" -c "$ODOO_CONF" -d "$db" "$@"
 }
 
+cmd_load() {
+    setup
+    python "$PROJECT/tools/load.py" -c "$ODOO_CONF" -d "${CPS_LOAD_DB:-${ADDON}_load}" "$@"
+}
+
 cmd=${1:-}
 shift || true
 case "$cmd" in
@@ -300,7 +307,8 @@ case "$cmd" in
     test) cmd_test "$@" ;;
     lint) cmd_lint ;;
     bench) cmd_bench "$@" ;;
+    load) cmd_load "$@" ;;
     odoo) setup; odoo_bin "$@" ;;
     stop) stop_pg ;;
-    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

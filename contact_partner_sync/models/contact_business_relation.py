@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION
+from ..link_kinds import LINK_FIELDS, LINK_KINDS, LINK_TO_SELECTION
 
 
 class ContactBusinessRelation(models.Model):
@@ -97,6 +97,62 @@ class ContactBusinessRelation(models.Model):
             "needs a bank account, and a plain business relation neither.",
         ),
     ]
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        links = super().create(vals_list)
+        links._contact_sync_touch()
+        return links
+
+    def write(self, vals):
+        # a link moved (a merge does that) or changed: both its old and new sides
+        moved = self if vals.keys() & {"link_to", "contact_id", *LINK_FIELDS} else None
+        before = moved and moved._contact_sync_sides()
+        res = super().write(vals)
+        if moved:
+            moved._contact_sync_touch(before)
+        return res
+
+    def unlink(self):
+        self._contact_sync_touch()
+        return super().unlink()
+
+    def _contact_sync_data_records(self, *more):
+        """The records holding the data of the records linked by self, where it is
+        not on the record itself (the banks of bank accounts), and ``more`` of them:
+        one recordset per model."""
+        links = self.sudo()
+        data = {}
+        for kind in LINK_KINDS.values():
+            if kind.data_path:
+                records = links._of_kind(kind.key)[kind.link_field][kind.data_path]
+                data[records._name] = data.get(records._name, records) | records
+        for records in more:
+            data[records._name] = data.get(records._name, records) | records.sudo()
+        return list(data.values())
+
+    def _contact_sync_sides(self):
+        """The records both sides of the links self stand for, in the order of
+        ``contact.partner.sync._lock()``: the records holding the data of linked
+        records (banks), the contacts, the linked records."""
+        links = self.sudo()
+        return [
+            *links._contact_sync_data_records(),
+            links.contact_id,
+            *(links[field] for field in LINK_FIELDS),
+        ]
+
+    def _contact_sync_touch(self, before=()):
+        """Make the transaction that creates, changes or deletes the links self
+        conflict with any concurrent propagation to or from either side (see
+        ``contact.partner.sync``): their rows are touched, and the rows of
+        ``before`` (the sides before a change, as ``_contact_sync_sides()``)."""
+        if self:
+            sides = self._contact_sync_sides()
+            if before:
+                sides = [old | new for old, new in zip(before, sides, strict=True)]
+            self.env["contact.partner.sync"]._lock(*sides, touch=True)
 
     @api.depends(
         "contact_id", "business_relation_id", "link_to", "partner_id", "bank_account_id"

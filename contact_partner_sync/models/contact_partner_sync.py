@@ -2,9 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 from collections import defaultdict
+from itertools import islice
 
 from odoo import api, models
-from odoo.tools import ormcache, split_every
+from odoo.models import PREFETCH_MAX
+from odoo.tools import SQL, ormcache, split_every
 
 from ..context_keys import SYNC_SKIP
 from ..link_kinds import LINK_KINDS
@@ -13,6 +15,9 @@ from .res_partner import partner_labels
 _logger = logging.getLogger(__name__)
 # records per chunk of create_contacts(), see _create_contacts_in_chunks
 BATCH_SIZE = 1000
+# cr.precommit.data key: {(model, id)} of the rows locked by this transaction (the
+# data is cleared at commit, rollback and savepoints, as the locks may go with them)
+LOCKED = "contact_partner_sync.locked"
 
 
 class SyncFields:
@@ -73,6 +78,16 @@ class ContactPartnerSync(models.AbstractModel):
     together, as superuser and with the SYNC_SKIP flag so that no write echoes back.
     Everything is read in batch with the prefetch set of the records written, so that
     records written one at a time read their links and counterparts once for all.
+
+    Concurrency (PostgreSQL runs Odoo's transactions in REPEATABLE READ): before
+    writing, a propagation locks the contacts it goes through (with the banks among
+    their linked records first), so that concurrent propagations through one contact
+    queue behind each other in one order instead of deadlocking; everything a
+    propagation writes is linked to a contact it locked. Whatever creates, changes or
+    removes a link touches both sides (``_lock(..., touch=True)``): a concurrent
+    propagation to or from either side, which cannot see the new link, then writes or
+    locks a row the other transaction changed and gets a serialization failure, and
+    Odoo retries it on a snapshot where the link exists (or the other way round).
     """
 
     _name = "contact.partner.sync"
@@ -323,13 +338,14 @@ class ContactPartnerSync(models.AbstractModel):
         pending = {cid: vals for cid, vals in contact_values.items() if vals}
         while pending:
             prefetch_ids = prefetch_ids or tuple(pending)
+            rows, partner_prefetch = links or self._contact_links(
+                Partner.browse(pending).with_prefetch(prefetch_ids)
+            )
+            self._lock_contacts(pending, prefetch_ids, rows)
             if any(("res.partner", cid) not in visited for cid in pending):
                 self._write_grouped(
                     "res.partner", pending, visited, prefetch_ids, origins
                 )
-            rows, partner_prefetch = links or self._contact_links(
-                Partner.browse(pending).with_prefetch(prefetch_ids)
-            )
             targets = defaultdict(lambda: defaultdict(dict))  # {model: {id: values}}
             from_contact = {}  # {target id: ("res.partner", its contact id)}
             for link_to, contact_id, model, target_id in rows:
@@ -358,6 +374,112 @@ class ContactPartnerSync(models.AbstractModel):
                     )
                 )
             prefetch_ids, links = (), None
+
+    # ------------------------------------------------------------------ locking
+    @api.model
+    def _lock(self, *recordsets, touch=False):
+        """Lock the rows of ``recordsets`` until the end of the transaction, in the
+        order given (each recordset by id), one query per table. Every caller passes
+        them in the order of the synchronization: the records holding the data of
+        other kinds of links (banks, which several contacts may share), the
+        contacts, their customers / vendors, their other linked records (bank
+        accounts). Everything a propagation writes is reached from contacts it
+        locked first: transactions locking rows this way queue behind each other
+        instead of deadlocking. Rows this transaction locked already are not locked
+        again.
+
+        ``touch``: also give every row a new version (an UPDATE to its own values),
+        but those this transaction created or wrote already: a concurrent transaction
+        that writes or locks one of them afterwards gets a serialization failure, as
+        if both had written it, and is retried by Odoo."""
+        cr = self.env.cr
+        locked = cr.precommit.data.setdefault(LOCKED, set())
+        tables = {}  # {model: [ids of each recordset]}, in the order to lock them
+        for records in recordsets:
+            model = records._name
+            levels = tables.setdefault(model, [])
+            seen = {id_ for ids in levels for id_ in ids}
+            levels.append(
+                sorted(
+                    {
+                        id_
+                        for id_ in records._ids
+                        if isinstance(id_, int)
+                        and id_ not in seen
+                        and (touch or (model, id_) not in locked)
+                    }
+                )
+            )
+        for model, levels in tables.items():
+            ids = [id_ for level in levels for id_ in level]
+            if not ids:
+                continue
+            table = SQL.identifier(self.env[model]._table)
+            mine = SQL("AND row.xmin <> pg_current_xact_id()::xid") if touch else SQL()
+            if sum(1 for level in levels if level) == 1:
+                rows = SQL(
+                    """SELECT row.id FROM %s AS row WHERE row.id = ANY(%s) %s
+                     ORDER BY row.id FOR NO KEY UPDATE""",
+                    table,
+                    ids,
+                    mine,
+                )
+            else:  # several recordsets of one table: in their order
+                rows = SQL(
+                    """SELECT row.id FROM %s AS row
+                         JOIN unnest(%s::int4[]) WITH ORDINALITY AS todo(id, n)
+                           ON todo.id = row.id %s
+                     ORDER BY todo.n FOR NO KEY UPDATE OF row""",
+                    table,
+                    ids,
+                    mine,
+                )
+            if touch:
+                rows = SQL(
+                    """UPDATE %(table)s SET write_date = %(table)s.write_date
+                         FROM (%(rows)s) AS locked WHERE %(table)s.id = locked.id""",
+                    table=table,
+                    rows=rows,
+                )
+            cr.execute(rows)
+            locked.update((model, id_) for id_ in ids)
+
+    @api.model
+    def _lock_contacts(self, contact_ids, prefetch_ids, rows):
+        """Lock the contacts ``contact_ids`` about to be propagated, and first the
+        records holding the data of their links (banks, which several contacts may
+        share) among ``rows`` (``_contact_links()``). A contact written alone locks
+        the contacts of its prefetch set with it (up to PREFETCH_MAX, with their
+        banks, whose links the ORM read together), so that contacts written one at
+        a time cost one query, not one each."""
+        locked = self.env.cr.precommit.data.get(LOCKED, ())
+        data = defaultdict(list)
+        for _link_to, contact_id, model, target_id in rows:
+            if model != "res.partner" and contact_id in contact_ids:
+                data[model].append(target_id)
+        if all(
+            (model, id_) in locked for model, ids in data.items() for id_ in ids
+        ) and all(("res.partner", cid) in locked for cid in contact_ids):
+            return
+        Partner = self.env["res.partner"].sudo()
+        extra = Partner
+        if len(contact_ids) == 1:
+            extra = Partner.browse(
+                islice(
+                    (
+                        id_
+                        for id_ in prefetch_ids
+                        if id_ not in contact_ids and ("res.partner", id_) not in locked
+                    ),
+                    PREFETCH_MAX,
+                )
+            ).with_prefetch(prefetch_ids)
+        self._lock(
+            *extra.business_relation_ids._contact_sync_data_records(
+                *(self.env[model].browse(ids) for model, ids in data.items())
+            ),
+            Partner.browse(contact_ids) | extra,
+        )
 
     @api.model
     def _write_grouped(

@@ -486,8 +486,9 @@ class ResPartner(models.Model):
         bank = (
             self.env["res.bank"].search([("bic", "=ilike", bic)], limit=1)
             if bic
-            else None
+            else self.env["res.bank"]
         )
+        contact._contact_sync_touch("bank_account", bank=bank)
         if not bank:
             bank_values = self.env["contact.partner.sync"]._read_values(
                 contact,
@@ -526,6 +527,24 @@ class ResPartner(models.Model):
                 )
             )
         return self
+
+    def _contact_sync_touch(self, link_to, record=None, bank=None):
+        """Before this contact is linked (as ``link_to``) with the existing
+        ``record``, or with a bank account at the existing ``bank``: touch them,
+        in conflict with any concurrent propagation to or from either side, before
+        anything is written; the banks of the contact's bank accounts first, as a
+        propagation does (see contact.partner.sync._lock). The new link touches
+        them again, then as rows this transaction wrote already."""
+        kind = LINK_KINDS[link_to]
+        if record and kind.data_path:
+            bank = record[kind.data_path]
+        links = self.sudo().business_relation_ids
+        self.env["contact.partner.sync"]._lock(
+            *links._contact_sync_data_records(*([bank] if bank else [])),
+            self.sudo(),
+            *([record.sudo()] if record else []),
+            touch=True,
+        )
 
     def _contact_sync_check_free(self, link_to):
         links = self.business_relation_ids._of_kind(link_to)
@@ -613,6 +632,7 @@ class ResPartner(models.Model):
         record._contact_sync_check_linkable(link_to, contact)
         company = contact._contact_sync_check_company(record)
         relation = company._contact_sync_relation(link_to, raise_if_unset=True)
+        contact._contact_sync_touch(link_to, record)
         link = contact._contact_sync_create_link(relation, link_to, record)
         link._contact_sync_align(master)
         link._contact_sync_log_links()
@@ -638,6 +658,7 @@ class ResPartner(models.Model):
         partner = reused = contact.business_relation_ids._of_kind(
             *PARTNER_KINDS
         ).partner_id
+        contact._contact_sync_touch(link_to, partner)
         if partner:
             partner = partner.with_env(Partner.env)
             vals = template._fill_values(partner) if template else {}

@@ -52,11 +52,23 @@ class ResPartnerBank(models.Model):
         return accounts
 
     def write(self, vals):
-        res = super().write(vals)
+        moved = self.browse()
         if "bank_id" in vals and not sync_skipped(self):
-            # a linked account moved to another bank: its contact takes its data
-            linked = self.sudo().filtered("contact_id")
-            self.env["contact.partner.sync"]._synchronize(linked.bank_id)
+            # a linked account moves to another bank, whose data its contact takes:
+            # what the contact stands for changes, as when it is linked (first the
+            # new bank, the contacts and the accounts are touched, see
+            # contact.partner.sync._lock)
+            moved = self.sudo().filtered("contact_id")
+            if moved:
+                self.env["contact.partner.sync"]._lock(
+                    self.env["res.bank"].browse(vals["bank_id"] or ()),
+                    moved.contact_id,
+                    moved,
+                    touch=True,
+                )
+        res = super().write(vals)
+        if moved:
+            self.env["contact.partner.sync"]._synchronize(moved.bank_id)
         return res
 
     def unlink(self):
