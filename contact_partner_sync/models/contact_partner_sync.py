@@ -385,13 +385,12 @@ class ContactPartnerSync(models.AbstractModel):
         contacts, their customers / vendors, their other linked records (bank
         accounts). Everything a propagation writes is reached from contacts it
         locked first: transactions locking rows this way queue behind each other
-        instead of deadlocking. Rows this transaction locked already are not locked
-        again.
+        instead of deadlocking. Rows this transaction locked, created or wrote
+        already are left as they are: no other transaction can hold them.
 
-        ``touch``: also give every row a new version (an UPDATE to its own values),
-        but those this transaction created or wrote already: a concurrent transaction
-        that writes or locks one of them afterwards gets a serialization failure, as
-        if both had written it, and is retried by Odoo."""
+        ``touch``: also give every row a new version (an UPDATE to its own values): a
+        concurrent transaction that writes or locks one of them afterwards gets a
+        serialization failure, as if both had written it, and is retried by Odoo."""
         cr = self.env.cr
         locked = cr.precommit.data.setdefault(LOCKED, set())
         tables = {}  # {model: [ids of each recordset]}, in the order to lock them
@@ -415,7 +414,8 @@ class ContactPartnerSync(models.AbstractModel):
             if not ids:
                 continue
             table = SQL.identifier(self.env[model]._table)
-            mine = SQL("AND row.xmin <> pg_current_xact_id()::xid") if touch else SQL()
+            # rows this transaction created or wrote: no other one can hold them
+            mine = SQL("AND row.xmin <> pg_current_xact_id()::xid")
             if sum(1 for level in levels if level) == 1:
                 rows = SQL(
                     """SELECT row.id FROM %s AS row WHERE row.id = ANY(%s) %s
