@@ -14,21 +14,27 @@ the contact. The propagation cannot see the new link, and the link copies the va
 its own snapshot shows: unless both touch a common row, each commits its half and the
 linked record keeps the contact's old values. Every operation that makes a link
 touches both sides, so one of the two is refused and retried.
+
+``TestLockOrder`` (in a test transaction): the statements that take the locks, in
+the order they run.
 """
 
+import re
 import threading
 import time
 from functools import partial
+from unittest.mock import patch
 
 from psycopg2.errors import SerializationFailure
 
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.service.model import retrying
+from odoo.sql_db import Cursor
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import SQL, mute_logger
 
-from .common import CODE_FIELDS
+from .common import CODE_FIELDS, ContactSyncCase
 from .invariants import SyncInvariants
 
 
@@ -808,3 +814,76 @@ class TestLinkRaces(BaseCase):
         self.assertSynchronized(contact_id, **expected)
         self.assertEqual(len(tries), 2, "refused once, then retried")
         self.assertLess(tries[0], times["commit"], "the first try waited")
+
+
+@tagged("post_install", "-at_install")
+class TestLockOrder(ContactSyncCase):
+    """A propagation locks the banks of its contacts, then its contacts, ids sorted,
+    before it writes anything; a link touches its sides before it is inserted."""
+
+    def statements(self, func):
+        """The writes and locks ``func()`` runs, flushed, as a new request would
+        run them: (verb and table, code, params)."""
+        self.env.flush_all()
+        self.env.cr.flush()  # what this transaction locked is forgotten
+        statements = []
+        execute = Cursor.execute
+
+        def record(cr, query, params=None, log_exceptions=True):
+            code, args = (
+                (query.code, query.params)
+                if isinstance(query, SQL)
+                else (
+                    query,
+                    params,
+                )
+            )
+            match = re.search(
+                r"^\s*(UPDATE|INSERT INTO|DELETE FROM|SELECT row\.id FROM)\s+\"(\w+)\"",
+                code,
+            )
+            if match:
+                statements.append((f"{match[1]} {match[2]}", code, args))
+            return execute(cr, query, params, log_exceptions)
+
+        with patch.object(Cursor, "execute", record):
+            func()
+            self.env.flush_all()
+        return statements
+
+    def test_batch_write_locks_first_in_order(self):
+        """The banks of the contacts, then the contacts (ids sorted), are locked
+        before anything is written."""
+        bank = self.env["res.bank"].create({"name": "Lock Bank"})
+        contacts = self.Partner.browse()
+        for name in ("Lock C", "Lock A", "Lock B"):
+            contact = self.make_contact(name)
+            contact.create_customer()
+            contacts |= contact
+        contacts[1].link_bank_account(self.make_bank_account("LOCK1", bank=bank))
+        statements = self.statements(
+            lambda: contacts.browse(contacts.ids[::-1]).write({"phone": "+358 3"})
+        )
+        verbs = [verb for verb, _code, _params in statements]
+        self.assertEqual(
+            verbs[:2], ["SELECT row.id FROM res_bank", "SELECT row.id FROM res_partner"]
+        )
+        self.assertEqual(statements[0][2][0], bank.ids)
+        self.assertEqual(statements[1][2][0], sorted(contacts.ids))
+        self.assertIn("UPDATE res_partner", verbs[2:])
+        self.assertIn("UPDATE res_bank", verbs[2:])
+
+    def test_link_touches_before_inserting(self):
+        """The contact, then the record to link, are touched (before anything is
+        written), whatever their ids."""
+        vendor = self.make_vendor("Lock Vendor")
+        contact = self.make_contact("Lock Oy")
+        contact.create_customer()
+        self.assertLess(vendor.id, contact.id)
+        statements = self.statements(lambda: contact.link_vendor(vendor))
+        verb, code, params = statements[0]
+        self.assertEqual(verb, "UPDATE res_partner")
+        self.assertIn("FOR NO KEY UPDATE", code)
+        self.assertEqual(params[0], [contact.id, vendor.id])
+        verbs = [verb for verb, _code, _params in statements]
+        self.assertIn("INSERT INTO contact_business_relation", verbs[1:])
