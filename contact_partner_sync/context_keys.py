@@ -23,6 +23,11 @@ NO_PRINT_LOG = "contact_interaction_no_print_log"
 # that message is logged as a "sent" interaction on the invoice's contact.
 INVOICE_SENDING = "contact_interaction_invoice_sending"
 
+# Any caller. Display names say what a partner is, where a contact and its customer
+# or vendor would otherwise look alike (autocomplete dropdowns, breadcrumbs): "Polaris
+# Oy (Contact CT000007)", "Polaris Oy (Customer)". Reports and e-mails never set it.
+CONTACT_LABEL = "contact_partner_sync_label"
+
 
 def sync_skipped(records):
     """Whether this write of ``records`` is the synchronization's own (SYNC_SKIP),

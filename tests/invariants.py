@@ -180,7 +180,7 @@ class SyncInvariants:
                 [
                     "|",
                     ("is_contact", "=", True),
-                    ("contact_business_relation", "!=", "none"),
+                    ("contact_business_relation", "!=", False),
                 ]
             )
         )
@@ -192,7 +192,7 @@ class SyncInvariants:
         for contact in contacts:
             found = kinds.get(contact.id, set())
             if not contact.is_contact:
-                expected = "none"
+                expected = False
             elif len(found) > 1:
                 expected = "multiple"
             elif found:

@@ -60,7 +60,11 @@ class BackgroundCase(ContactSyncCase):
 class TestBackgroundRuns(BackgroundCase):
     def test_small_run_is_done_at_once(self):
         action = self.wizard(self.customers[:3]).action_create_contacts()
-        self.assertEqual(action["params"]["message"], "3 contacts created and linked.")
+        self.assertEqual(
+            action["params"]["message"],
+            "Contacts created: 3. Linked to their existing contact: 0. Skipped (they "
+            "have a contact already or cannot have one): 0.",
+        )
         self.assertTrue(all(self.customers[:3].mapped("linked_contact_id")))
         self.assertFalse(self.Job.search([]))
 

@@ -1,5 +1,6 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
@@ -232,6 +233,56 @@ class TestContactDocuments(ContactDocumentsCase):
         self.assertIn(
             "Moved from the contact", " ".join(invoice.message_ids.mapped("body"))
         )
+
+    def test_payment_of_a_contact_lands_on_its_customer_or_vendor(self):
+        customer = self.contact.create_customer()
+        Payment = self.env["account.payment"]
+        form = Form(
+            Payment.with_context(
+                default_payment_type="inbound", default_partner_type="customer"
+            )
+        )
+        form.partner_id = self.contact
+        form.amount = 100
+        payment = form.save()
+        payment.action_post()
+        self.assertEqual(payment.partner_id, customer)
+        self.assertEqual(self.contact.customer_rank, 0, "the contact stays a contact")
+        self.assertIn(
+            "Moved from the contact", " ".join(payment.message_ids.mapped("body"))
+        )
+        # a vendor payment of a contact without vendor: the vendor is created
+        outbound = Payment.create(
+            {
+                "payment_type": "outbound",
+                "partner_type": "supplier",
+                "partner_id": self.contact.id,
+                "amount": 50,
+            }
+        )
+        outbound.action_post()
+        vendor = self.contact.contact_vendor_id
+        self.assertTrue(vendor)
+        self.assertEqual(outbound.partner_id, vendor)
+
+    def test_payment_wizard_of_a_contact_invoice_pays_the_customer(self):
+        customer = self.contact.create_customer()
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.contact.id,
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.product.id, "quantity": 1})
+                ],
+            }
+        )
+        invoice.action_post()
+        wizard = self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        )
+        payment = Form(wizard).save()._create_payments()
+        self.assertEqual(payment.partner_id, customer)
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
 
     def test_bill_of_a_contact_without_vendor_creates_it(self):
         self.assertFalse(self.contact.contact_vendor_id)

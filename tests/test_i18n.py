@@ -11,7 +11,7 @@ EXPECTED = {
     "fi_FI": (
         "Kontaktin nro",
         "Liikesuhde",
-        "Luo muodossa",
+        "Luo kontaktista",
         "Kontaktienhallinta",
         "Pankkitili",
         "liikesuhdekoodia",

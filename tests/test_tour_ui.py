@@ -68,6 +68,10 @@ class TestTourUi(HttpCase):
         self.assertTrue(customer.exists())
         self.assertFalse(customer.linked_contact_id)
         self.assertEqual(customer.customer_rank, 1)
+        self.assertIn(
+            "was deleted: this customer is kept and no longer synchronized with it.",
+            customer.message_ids[:1].body,
+        )
 
     def test_create_vendor_with_template(self):
         term = self.env.ref("account.account_payment_term_45days")

@@ -166,6 +166,55 @@ def _plain_create(env, partners):
     )
 
 
+def _match_fields(env, on):
+    """Match contacts on VAT and company registry (as installed), or on nothing."""
+    env.company.contact_match_field_ids = (
+        env["ir.model.fields"].search(
+            [("model", "=", "res.partner"), ("name", "in", ("vat", "company_registry"))]
+        )
+        if on
+        else False
+    )
+
+
+def _create_matching_customers(on):
+    """N new customers with a VAT; with the addon, a third of them match an existing
+    contact (same VAT, written differently) and are linked to it."""
+
+    def setup(env, n):
+        configure(env, on=on)
+        _match_fields(env, on)
+        if on:
+            env["res.partner"].create(
+                [
+                    {
+                        "name": f"Bench Match {i}",
+                        "is_contact": True,
+                        "is_company": True,
+                        "vat": f"be 0{i:03d}.{i % 1000:03d}.{i % 997:03d}",
+                    }
+                    for i in range(0, n, 3)
+                ]
+            )
+        return n
+
+    def run(env, n):
+        env["res.partner"].create(
+            [
+                {
+                    "name": f"Bench Match {i}",
+                    "is_company": True,
+                    "customer_rank": 1,
+                    "email": f"m{i}@example.com",
+                    "vat": f"BE0{i:03d}{i % 1000:03d}{i % 997:03d}",
+                }
+                for i in range(n)
+            ]
+        )
+
+    return setup, run
+
+
 def _bank_setup(on):
     def setup(env, n):
         configure(env, on=on)
@@ -190,6 +239,13 @@ SCENARIOS = [
     (
         "create N customers (auto-contact)",
         {"baseline": _create_customers(False), "addon": _create_customers(True)},
+    ),
+    (
+        "create N customers, 1/3 matching",
+        {
+            "baseline": _create_matching_customers(False),
+            "addon": _create_matching_customers(True),
+        },
     ),
     (
         "batch write synced field",
@@ -249,6 +305,7 @@ SCENARIOS = [
 TIGHT_REPEAT = 7
 BUDGET = {
     "create N customers (auto-contact)": (2.2, None),
+    "create N customers, 1/3 matching": (2.2, None),
     "batch write synced field": (2.2, "flat"),
     "batch write synced field on customers": (2.2, "flat"),
     "one-by-one write synced field": (2.2, "per-record<=2"),

@@ -76,6 +76,43 @@ SHOTS = [
         ),
     ),
     (
+        "one_face",
+        "/odoo/contacts?view_type=kanban",
+        (None, ".o_kanban_record"),
+        (
+            "const i = document.querySelector('.o_searchview_input');"
+            "i.value = 'Deco'; i.dispatchEvent(new Event('input'));",
+            ".o_searchview_autocomplete",
+        ),
+        (
+            "document.querySelector('.o_searchview_input').dispatchEvent("
+            "new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))",
+            ".o_searchview_facet",
+        ),
+    ),
+    (
+        "one_face_dropdown",
+        "/odoo/action-sale.action_quotations_with_onboarding/new",
+        (None, ".o_field_widget[name=partner_id] input"),
+        (
+            "const i = document.querySelector("
+            "'.o_field_widget[name=partner_id] input');"
+            "i.focus(); i.value = 'Deco';"
+            "i.dispatchEvent(new Event('input', {bubbles: true}));",
+            ".o-autocomplete--dropdown-menu",
+        ),
+    ),
+    (
+        "sync_fields",
+        "/odoo/settings",
+        (None, "#contact_sync_fields_setting"),
+        (
+            "document.querySelector('#contact_sync_fields_setting "
+            "button[name=action_contact_sync_fields]').click()",
+            ".o_list_view .o_data_row",
+        ),
+    ),
+    (
         "customer_contact",
         CUSTOMERS,
         (None, ".o_data_row"),

@@ -1,8 +1,11 @@
+# the mixin first: the models below inherit it
+from . import contact_linkable_mixin
 from . import (
     business_relation,
     contact_business_relation,
     contact_partner_sync,
     contact_partner_template,
+    contact_sync_field,
     contact_sync_job,
     res_bank,
     res_company,
@@ -10,6 +13,9 @@ from . import (
     res_partner,
     res_partner_bank,
 )
+
+# existing contacts matched instead of twins made
+from . import matching
 
 # quotes and orders from contacts, interactions logged on contacts
 from . import documents

@@ -13,9 +13,7 @@ class BusinessRelation(models.Model):
     code = fields.Char(string="Business Relation Code", required=True, index=True)
     name = fields.Char(string="Description", required=True, translate=True)
     active = fields.Boolean(default=True)
-    contact_count = fields.Integer(
-        string="No. of Contacts", compute="_compute_contact_count"
-    )
+    contact_count = fields.Integer(string="Contacts", compute="_compute_contact_count")
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The business relation code must be unique."),

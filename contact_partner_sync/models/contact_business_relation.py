@@ -1,7 +1,11 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..link_kinds import LINK_FIELDS, LINK_KINDS, LINK_TO_SELECTION
 
@@ -45,6 +49,12 @@ class ContactBusinessRelation(models.Model):
         "res.partner.bank",
         index="btree_not_null",
         ondelete="cascade",
+    )
+    sync_enabled = fields.Boolean(
+        string="Synchronized",
+        default=True,
+        help="Off: nothing is copied between the contact and this record, either "
+        "way, until it is switched on again (Resync then aligns them).",
     )
     # a contact without company may link to records of any company (see _check_link)
     # precomputed: set in the INSERT of the link, not by an UPDATE of every new link
@@ -177,10 +187,13 @@ class ContactBusinessRelation(models.Model):
         """The links of self of the kinds ``link_to``."""
         return self.filtered(lambda link: link.link_to in link_to)
 
-    @api.constrains("contact_id", "partner_id", "bank_account_id", "link_to")
+    @api.constrains(
+        "contact_id", "business_relation_id", "partner_id", "bank_account_id", "link_to"
+    )
     def _check_link(self):
         for link in self:
             contact, target = link.contact_id, link._linked_record()
+            link._check_needs_linked_record()
             if not contact.is_contact:
                 raise ValidationError(
                     self.env._(
@@ -209,26 +222,243 @@ class ContactBusinessRelation(models.Model):
                     )
                 )
 
+    def _check_needs_linked_record(self):
+        """A row of the business relation a company gives to its customer, vendor
+        or bank account links is such a link: it needs its linked record."""
+        self.ensure_one()
+        if self.link_to:
+            return
+        company = self.contact_id.company_id or self.env.company
+        kind = next(
+            (
+                kind
+                for kind in LINK_KINDS.values()
+                if company[kind.relation_field] == self.business_relation_id
+            ),
+            None,
+        )
+        if kind:
+            raise ValidationError(
+                self.env._(
+                    "The business relation %(relation)s of the contact %(contact)s "
+                    "is the one of its %(kind)s: it cannot be added without one. Use "
+                    "Create as or Link with Existing on the contact instead.",
+                    relation=self.business_relation_id.display_name,
+                    contact=self.contact_id.display_name,
+                    kind=self._link_to_label(kind.key).lower(),
+                )
+            )
+
     def _contact_sync_align(self, master, fill_from_linked=False):
         """Bring the contact and the linked record of this new link in line: the side
         ``master`` ("contact" or the link_to) wins. With ``fill_from_linked`` the linked
         record first fills the fields the contact has empty."""
         self.ensure_one()
         Sync = self.env["contact.partner.sync"]
-        field_map = self.env["res.partner"]._contact_sync_field_map(self.link_to)
+        Partner = self.env["res.partner"]
         contact, source = self.contact_id, self._linked_data_record()
         if not source:
             return
+        # the master's values on the fields that flow from it
         if master != "contact":
-            Sync._synchronize(source, field_map.values())
+            to_contact = Partner._contact_sync_field_map(self.link_to, "to_contact")
+            Sync._synchronize(source, to_contact.values())
             return
         if fill_from_linked:
-            contact_values = Sync._read_values(contact, {cf: cf for cf in field_map})
+            to_contact = Partner._contact_sync_field_map(self.link_to, "to_contact")
+            contact_values = Sync._read_values(contact, {cf: cf for cf in to_contact})
             fill = [
-                field_map[cfield]
-                for cfield, value in Sync._read_values(source, field_map).items()
+                to_contact[cfield]
+                for cfield, value in Sync._read_values(source, to_contact).items()
                 if value and not contact_values[cfield]
             ]
             if fill:
                 Sync._synchronize(source, fill)
-        Sync._synchronize(contact, field_map)
+        Sync._synchronize(
+            contact, Partner._contact_sync_field_map(self.link_to, "to_linked")
+        )
+
+    # ------------------------------------------------------------------ resync
+    def _by_kind(self):
+        """[(link kind, the links of self of that kind)]."""
+        ids = defaultdict(list)
+        for link in self:
+            if link.link_to:
+                ids[link.link_to].append(link.id)
+        return [
+            (LINK_KINDS[key], self.browse(link_ids)) for key, link_ids in ids.items()
+        ]
+
+    def _data_records(self, kind):
+        """The records holding the synchronized data of the links self of ``kind``
+        (customers / vendors, or the banks of the bank accounts), in batch."""
+        records = self.mapped(kind.link_field)
+        return records.mapped(kind.data_path) if kind.data_path else records
+
+    def action_resync(self, master="contact"):
+        """Align the links self on the fields that flow from ``master``: "contact"
+        (its values reach the linked records) or "linked" (the linked records'
+        values reach the contacts). Paused links are left alone."""
+        if master not in ("contact", "linked"):
+            raise UserError(
+                self.env._("Unknown master %s: use 'contact' or 'linked'.", master)
+            )
+        Partner = self.env["res.partner"]
+        Sync = self.env["contact.partner.sync"]
+        for kind, links in self.filtered("sync_enabled")._by_kind():
+            if master == "contact":
+                fnames = Partner._contact_sync_field_map(kind.key, "to_linked")
+                Sync._synchronize(links.contact_id, fnames)
+            else:
+                fnames = Partner._contact_sync_field_map(kind.key, "to_contact")
+                Sync._synchronize(links._data_records(kind), fnames.values())
+        return True
+
+    def _contact_sync_check(self):
+        """The links of self whose contact and linked record differ on a field
+        synchronized both ways; read in batch, per kind."""
+        Partner = self.env["res.partner"]
+        Sync = self.env["contact.partner.sync"]
+        differ = self.browse()
+        for kind, links in self.sudo()._by_kind():
+            to_contact = Partner._contact_sync_field_map(kind.key, "to_contact")
+            both = {
+                cf: lf
+                for cf, lf in Partner._contact_sync_field_map(
+                    kind.key, "to_linked"
+                ).items()
+                if to_contact.get(cf) == lf
+            }
+            if not both:
+                continue
+            ours = Sync._read_values_multi(links.contact_id, {cf: cf for cf in both})
+            theirs = Sync._read_values_multi(links._data_records(kind), both)
+            for link in links:
+                record = link[kind.link_field]
+                target = record[kind.data_path] if kind.data_path else record
+                if target and ours[link.contact_id.id] != theirs[target.id]:
+                    differ |= link
+        return differ.with_env(self.env)
+
+    # ------------------------------------------------------------------ chatter
+    def _contact_label(self):
+        contact = self.contact_id
+        return (
+            f"{contact.contact_no} {contact.name}"
+            if contact.contact_no
+            else contact.name
+        )
+
+    def _contact_sync_log_links(self, new_contacts=(), new_records=(), reused=()):
+        """Say on both sides of the new links self what happened: the contact or the
+        linked record created for the other, the vendor that is the customer too, or
+        two existing records linked."""
+        if self.env.context.get("tracking_disable") or self.env.context.get(
+            "mail_create_nolog"
+        ):
+            return
+        bodies = defaultdict(lambda: defaultdict(list))  # {model: {id: [text]}}
+        for link in self:
+            contact, record = link.contact_id, link._linked_record()
+            kind = link._link_to_label(link.link_to)
+            names = {
+                "kind": kind,
+                "kind_lower": kind.lower(),
+                "record": record.display_name,
+                "contact": link._contact_label(),
+            }
+            if contact in new_contacts:
+                texts = (
+                    self.env._(
+                        "Created for the %(kind_lower)s %(record)s and linked with it.",
+                        **names,
+                    ),
+                    self.env._("Contact %(contact)s created and linked.", **names),
+                )
+            elif record in new_records:
+                texts = (
+                    self.env._(
+                        "%(kind)s %(record)s created from this contact and linked "
+                        "with it.",
+                        **names,
+                    ),
+                    self.env._(
+                        "Created from the contact %(contact)s and linked with it.",
+                        **names,
+                    ),
+                )
+            elif record in reused:
+                texts = (
+                    self.env._(
+                        "%(record)s, already linked with this contact, is its "
+                        "%(kind_lower)s too.",
+                        **names,
+                    ),
+                    self.env._(
+                        "Linked as %(kind_lower)s with the contact %(contact)s too.",
+                        **names,
+                    ),
+                )
+            else:
+                texts = (
+                    self.env._(
+                        "Linked with the existing %(kind_lower)s %(record)s.", **names
+                    ),
+                    self.env._(
+                        "Linked with the existing contact %(contact)s.", **names
+                    ),
+                )
+            bodies[contact._name][contact.id].append(texts[0])
+            bodies[record._name][record.id].append(texts[1])
+        self._contact_sync_log(bodies)
+
+    def _contact_sync_log_removal(self, deleted):
+        """Note on the surviving side of the links self that the other side,
+        among the ``deleted`` records (partners, or bank accounts), is gone and
+        that it is kept."""
+        if self.env.context.get("tracking_disable"):
+            return
+        gone = {(record._name, record.id) for record in deleted}
+        bodies = defaultdict(lambda: defaultdict(list))
+        for link in self:
+            contact, record = link.contact_id, link._linked_record()
+            kind = link._link_to_label(link.link_to) if link.link_to else ""
+            names = {
+                "kind_lower": kind.lower(),
+                "record": record.display_name,
+                "contact": link._contact_label(),
+            }
+            contact_gone = (contact._name, contact.id) in gone
+            # a bank account goes with its deleted holder
+            record_gone = (record._name, record.id) in gone or (
+                record._name != contact._name
+                and (contact._name, record.partner_id.id) in gone
+            )
+            if contact_gone and record and not record_gone:
+                bodies[record._name][record.id].append(
+                    self.env._(
+                        "The contact %(contact)s was deleted: this %(kind_lower)s is "
+                        "kept and no longer synchronized with it.",
+                        **names,
+                    )
+                )
+            elif record_gone and not contact_gone:
+                bodies[contact._name][contact.id].append(
+                    self.env._(
+                        "The %(kind_lower)s %(record)s was deleted: this contact is "
+                        "kept and no longer synchronized with it.",
+                        **names,
+                    )
+                )
+        self._contact_sync_log(bodies)
+
+    def _contact_sync_log(self, bodies):
+        """Log ``bodies`` ({model: {id: [text]}}) as notes, one per record, in one
+        batch per model."""
+        for model, texts in bodies.items():
+            records = self.env[model].sudo().browse(list(texts))
+            records._message_log_batch(
+                bodies={
+                    rid: Markup("<br/>").join(lines) for rid, lines in texts.items()
+                }
+            )

@@ -10,6 +10,7 @@ from odoo.tools import SQL, ormcache, split_every
 
 from ..context_keys import SYNC_SKIP
 from ..link_kinds import LINK_KINDS
+from .res_partner import partner_labels
 
 _logger = logging.getLogger(__name__)
 # records per chunk of create_contacts(), see _create_contacts_in_chunks
@@ -20,27 +21,36 @@ LOCKED = "contact_partner_sync.locked"
 
 
 class SyncFields:
-    """The synchronized fields of every link kind, derived once per registry from
-    ``res.partner._contact_sync_field_map`` (see ``_sync_fields``). Shared: never
-    modified."""
+    """The synchronized fields of every link kind, by direction, derived once per
+    registry from ``res.partner._contact_sync_field_map`` (see ``_sync_fields``).
+    Shared: never modified."""
 
-    __slots__ = ("contact_fnames", "data_fnames", "maps", "partner_fnames")
+    __slots__ = (
+        "contact_fnames",
+        "data_fnames",
+        "maps",
+        "partner_fnames",
+        "to_contact",
+    )
 
-    def __init__(self, maps):
-        # {link_to: {contact field: field of the kind's data model}}
-        self.maps = maps
-        # the contact fields synchronized by some kind
-        self.contact_fnames = frozenset(f for m in maps.values() for f in m)
+    def __init__(self, to_linked, to_contact):
+        # {link_to: {contact field: field of the kind's data model}}: the fields that
+        # flow from the contact to its linked records, and those that flow back
+        self.maps = to_linked
+        self.to_contact = to_contact
+        # the contact fields whose change reaches some linked record
+        self.contact_fnames = frozenset(f for m in to_linked.values() for f in m)
         # the res.partner fields whose change is propagated (contacts, customers...)
         self.partner_fnames = self.contact_fnames | frozenset(
             lfield
-            for link_to, field_map in maps.items()
+            for link_to, field_map in to_contact.items()
             if LINK_KINDS[link_to].data_model == "res.partner"
             for lfield in field_map.values()
         )
-        # {model: its synchronized fields} of the kinds whose data is on another record
+        # {model: its fields that reach the contacts} of the kinds whose data is on
+        # another record
         self.data_fnames = {}
-        for link_to, field_map in maps.items():
+        for link_to, field_map in to_contact.items():
             kind = LINK_KINDS[link_to]
             if kind.data_path:
                 self.data_fnames[kind.data_model] = self.data_fnames.get(
@@ -48,10 +58,11 @@ class SyncFields:
                 ) | frozenset(field_map.values())
 
     def restricted(self, fnames):
-        """{link_to: {contact field: linked field}} for the linked fields ``fnames``."""
+        """{link_to: {contact field: linked field}} of the linked fields ``fnames``
+        that flow to the contact."""
         return {
             link_to: {cf: lf for cf, lf in field_map.items() if lf in fnames}
-            for link_to, field_map in self.maps.items()
+            for link_to, field_map in self.to_contact.items()
         }
 
 
@@ -94,20 +105,27 @@ class ContactPartnerSync(models.AbstractModel):
         if not sources:
             return
         sync_fields = sync_fields or self._sync_fields()
+        origins = {}  # {contact id: (model, id) of the record its values come from}
         if sources._name == "res.partner":
             contact_values, visited, prefetch_ids, links = self._partner_values(
-                sources, fnames, sync_fields
+                sources, fnames, sync_fields, origins
             )
         else:
             data_fnames = sync_fields.data_fnames.get(sources._name, frozenset())
             fnames = data_fnames if fnames is None else data_fnames & set(fnames)
             visited = {(sources._name, record_id) for record_id in sources.ids}
             contact_values = self._data_contact_values(
-                sources._name, dict.fromkeys(sources.ids, fnames), visited, sync_fields
+                sources._name,
+                dict.fromkeys(sources.ids, fnames),
+                visited,
+                sync_fields,
+                origins,
             )
             prefetch_ids, links = (), None
         if contact_values:
-            self._propagate(contact_values, visited, sync_fields, prefetch_ids, links)
+            self._propagate(
+                contact_values, visited, sync_fields, prefetch_ids, links, origins
+            )
 
     # ------------------------------------------------------------------ reading
     @api.model
@@ -145,14 +163,17 @@ class ContactPartnerSync(models.AbstractModel):
         write, not built again on every one."""
         Partner = self.env["res.partner"]
         return SyncFields(
-            {
-                link_to: Partner._contact_sync_field_map(link_to)
-                for link_to in LINK_KINDS
-            }
+            *(
+                {
+                    link_to: Partner._contact_sync_field_map(link_to, direction)
+                    for link_to in LINK_KINDS
+                }
+                for direction in ("to_linked", "to_contact")
+            )
         )
 
     @api.model
-    def _partner_values(self, partners, fnames, sync_fields):
+    def _partner_values(self, partners, fnames, sync_fields, origins):
         """What the partners ``partners`` (contacts, customers, vendors) carry to the
         contacts: (contact values, visited, prefetch ids, links of the contacts or
         None). Unlinked partners cost nothing: their stored link columns say so."""
@@ -202,6 +223,7 @@ class ContactPartnerSync(models.AbstractModel):
                         (cfield, values[target_id][lfield])
                         for cfield, lfield in field_maps[link_to].items()
                     )
+                    origins[contact_id] = ("res.partner", target_id)
             visited.update(("res.partner", partner_id) for partner_id in linked)
             if contact_ids:
                 links = None  # the links of the contacts of partners are read too
@@ -224,19 +246,30 @@ class ContactPartnerSync(models.AbstractModel):
                 self.env["contact.business.relation"]
                 .sudo()
                 .search_fetch(
-                    [("contact_id", "in", contacts.ids), ("link_to", "!=", False)],
-                    ["link_to", "contact_id", "partner_id", "bank_account_id"],
+                    [
+                        ("contact_id", "in", contacts.ids),
+                        ("link_to", "!=", False),
+                        ("sync_enabled", "=", True),
+                    ],
+                    [
+                        "link_to",
+                        "contact_id",
+                        "partner_id",
+                        "bank_account_id",
+                        "sync_enabled",
+                    ],
                 )
             )
             partner_prefetch = None
         rows = []
-        for link, link_to, contact_id in zip(
+        for link, link_to, contact_id, enabled in zip(
             links,
             self._column(links, "link_to"),
             self._column(links, "contact_id"),
+            self._column(links, "sync_enabled"),
             strict=True,
         ):
-            if not link_to:
+            if not link_to or not enabled:  # a paused link propagates nothing
                 continue
             kind = LINK_KINDS[link_to]
             record = link[kind.link_field]
@@ -246,7 +279,7 @@ class ContactPartnerSync(models.AbstractModel):
         return rows, partner_prefetch
 
     @api.model
-    def _data_contact_values(self, model, changed, visited, sync_fields):
+    def _data_contact_values(self, model, changed, visited, sync_fields, origins):
         """Contact values ({contact id: values}) for the unvisited contacts linked,
         through a kind whose data lives on ``model`` (res.bank), to the records of
         ``changed`` ({record id: fields of it that changed})."""
@@ -255,20 +288,25 @@ class ContactPartnerSync(models.AbstractModel):
         Link = self.env["contact.business.relation"].sudo()
         records = self.env[model].sudo().browse(changed)
         values = {}
-        for link_to, field_map in sync_fields.maps.items():
+        for link_to, field_map in sync_fields.to_contact.items():
             kind = LINK_KINDS[link_to]
             if kind.data_model != model or not kind.data_path:
                 continue
             record_values = self._read_values_multi(records, field_map)
             path = f"{kind.link_field}.{kind.data_path}"
             links = Link.search_fetch(
-                [("link_to", "=", link_to), (path, "in", list(changed))],
+                [
+                    ("link_to", "=", link_to),
+                    (path, "in", list(changed)),
+                    ("sync_enabled", "=", True),
+                ],
                 ["contact_id", kind.link_field],
             )
             for link in links:
                 contact_id = link.contact_id.id
                 record_id = link[kind.link_field][kind.data_path].id
                 if ("res.partner", contact_id) not in visited:
+                    origins[contact_id] = (model, record_id)
                     values[contact_id] = {
                         cfield: value
                         for cfield, value in record_values[record_id].items()
@@ -279,13 +317,22 @@ class ContactPartnerSync(models.AbstractModel):
     # ------------------------------------------------------------------ writing
     @api.model
     def _propagate(
-        self, contact_values, visited, sync_fields, prefetch_ids=(), links=None
+        self,
+        contact_values,
+        visited,
+        sync_fields,
+        prefetch_ids=(),
+        links=None,
+        origins=None,
     ):
         """Write ``contact_values`` ({contact id: {contact_field: value}}) to the
         contacts, then to everything linked to them; records in ``visited``
         ({(model, id)}) are sources and never written. ``prefetch_ids``: the
         contacts read together (by default those of ``contact_values``);
-        ``links``: their ``_contact_links()``, when the caller has read them."""
+        ``links``: their ``_contact_links()``, when the caller has read them;
+        ``origins``: {contact id: (model, id) of the record its values come
+        from}, for the chatter of the contacts written."""
+        origins = {} if origins is None else origins
         Partner = self.env["res.partner"].sudo()
         field_maps = sync_fields.maps
         pending = {cid: vals for cid, vals in contact_values.items() if vals}
@@ -296,11 +343,15 @@ class ContactPartnerSync(models.AbstractModel):
             )
             self._lock_contacts(pending, prefetch_ids, rows)
             if any(("res.partner", cid) not in visited for cid in pending):
-                self._write_grouped("res.partner", pending, visited, prefetch_ids)
+                self._write_grouped(
+                    "res.partner", pending, visited, prefetch_ids, origins
+                )
             targets = defaultdict(lambda: defaultdict(dict))  # {model: {id: values}}
+            from_contact = {}  # {target id: ("res.partner", its contact id)}
             for link_to, contact_id, model, target_id in rows:
                 if contact_id not in pending or (model, target_id) in visited:
                     continue
+                from_contact[target_id] = ("res.partner", contact_id)
                 field_map = field_maps[link_to]
                 targets[model][target_id].update(
                     (field_map[cfield], value)
@@ -308,13 +359,19 @@ class ContactPartnerSync(models.AbstractModel):
                     if cfield in field_map
                 )
             self._write_grouped(
-                "res.partner", targets.pop("res.partner", {}), visited, partner_prefetch
+                "res.partner",
+                targets.pop("res.partner", {}),
+                visited,
+                partner_prefetch,
+                from_contact,
             )
-            pending = {}
+            pending, origins = {}, {}
             for model, values in targets.items():
-                changed = self._write_grouped(model, values, visited)
+                changed = self._write_grouped(model, values, visited, (), from_contact)
                 pending.update(
-                    self._data_contact_values(model, changed, visited, sync_fields)
+                    self._data_contact_values(
+                        model, changed, visited, sync_fields, origins
+                    )
                 )
             prefetch_ids, links = (), None
 
@@ -425,11 +482,15 @@ class ContactPartnerSync(models.AbstractModel):
         )
 
     @api.model
-    def _write_grouped(self, model, record_values, visited, prefetch_ids=()):
+    def _write_grouped(
+        self, model, record_values, visited, prefetch_ids=(), origins=None
+    ):
         """Write on each record of ``model`` in ``record_values`` ({id: {field:
         value}}) the values that differ from its own, one write per group of records
         receiving the same values; compared in batch. ``prefetch_ids``: the records
-        read together (by default those written). Return {id: values written}."""
+        read together (by default those written); ``origins``: {id: (model, id) of
+        the record its values come from}, named in Odoo's tracking message of the
+        record written. Return {id: values written}."""
         Model = self.env[model].sudo()
         todo = defaultdict(list)  # {values: [ids]}
         for record_id, vals in record_values.items():
@@ -453,11 +514,51 @@ class ContactPartnerSync(models.AbstractModel):
         groups = defaultdict(list)
         for record_id, diff in written.items():
             groups[tuple(sorted(diff.items()))].append(record_id)
+        if origins:
+            self._track_origins(Model, written, origins)
         for items, ids in groups.items():
             Model.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)}).with_prefetch(
                 prefetch_ids
             ).write(dict(items))
         return written
+
+    @api.model
+    def _track_origins(self, Model, written, origins):
+        """Name in Odoo's tracking message of the records of ``Model`` about to be
+        written (``written``: {id: values}) where their values come from
+        (``origins``: {id: (model, id)}): the changes it lists are "Synchronized
+        from <record>". Only for records whose tracked fields change, which Odoo
+        posts that message for anyway; no message of its own, no query per
+        record."""
+        if not hasattr(Model, "_track_set_log_message") or self.env.context.get(
+            "tracking_disable"
+        ):
+            return
+        tracked = Model._track_get_fields()
+        origins = {
+            record_id: origins[record_id]
+            for record_id, values in written.items()
+            if origins.get(record_id) and not tracked.isdisjoint(values)
+        }
+        ids_by_model = defaultdict(set)
+        for model, origin_id in origins.values():
+            ids_by_model[model].add(origin_id)
+        template = self.env._("Synchronized from %s")
+        bodies = {}
+        for model, ids in ids_by_model.items():
+            records = self.env[model].sudo().browse(ids)
+            labels = partner_labels(records) if model == "res.partner" else {}
+            for record in records:
+                label = labels.get(record)
+                name = record.display_name
+                bodies[model, record.id] = template % (
+                    f"{name} ({label})" if label else name
+                )
+        targets = defaultdict(list)  # {body: [ids]}
+        for record_id, origin in origins.items():
+            targets[bodies[origin]].append(record_id)
+        for body, ids in targets.items():
+            Model.browse(ids)._track_set_log_message(body)
 
     # ------------------------------------------------------------------ batches
     @api.model

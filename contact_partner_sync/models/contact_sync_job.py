@@ -17,8 +17,19 @@ DEFAULT_THRESHOLD = 1000
 CHUNK_SIZE = 1000
 
 
+OPERATIONS = [
+    ("create_contacts", "Create Contacts"),
+    ("check", "Check"),
+    ("resync_contact", "Realign: Contact Wins"),
+    ("resync_linked", "Realign: Linked Record Wins"),
+]
+# the links an operation on links goes through
+LINK_OPERATIONS = ("check", "resync_contact", "resync_linked")
+
+
 class ContactSyncJob(models.Model):
-    """A background run: a large Create Contacts started from the web client, done by
+    """A background run: a large Create Contacts, or a check or realignment of the
+    links after their synchronized fields changed, started from the web client, done by
     the cron ``ir_cron_contact_sync_jobs`` one committed chunk at a time (Odoo's
     batched cron), so that it fits any worker's time limit, runs on any server, and
     resumes where it stopped after a crash without doing anything twice."""
@@ -29,7 +40,10 @@ class ContactSyncJob(models.Model):
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name")
-    link_to = fields.Selection(LINK_TO_SELECTION, string="Contacts of", required=True)
+    operation = fields.Selection(
+        OPERATIONS, required=True, default="create_contacts", readonly=True
+    )
+    link_to = fields.Selection(LINK_TO_SELECTION, string="Links of", required=True)
     record_ids = fields.Json(
         help="The selected records; empty: every record of that kind without contact."
     )
@@ -57,6 +71,11 @@ class ContactSyncJob(models.Model):
         "res.partner", string="Created Contacts", compute="_compute_contact_ids"
     )
     created_count = fields.Integer(string="Contacts Created", readonly=True)
+    # a check: the links whose records differ on a field synchronized both ways
+    found_ids = fields.Json(string="Links Found", readonly=True)
+    found_count = fields.Integer(string="Links that Differ", readonly=True)
+    # the version of the synchronized fields a check was made against
+    fields_version = fields.Integer(string="Synchronized Fields Version", readonly=True)
     error = fields.Text(readonly=True)
     user_id = fields.Many2one(
         "res.users",
@@ -79,11 +98,16 @@ class ContactSyncJob(models.Model):
     )
     date_done = fields.Datetime(readonly=True)
 
-    @api.depends("link_to", "state")
+    @api.depends("link_to", "operation")
     def _compute_name(self):
+        operations = dict(self._fields["operation"]._description_selection(self.env))
         for job in self:
             kind = self.env["contact.business.relation"]._link_to_label(job.link_to)
-            job.name = self.env._("Create Contacts: %s", kind)
+            job.name = self.env._(
+                "%(operation)s: %(kind)s",
+                operation=operations.get(job.operation, ""),
+                kind=kind,
+            )
 
     @api.depends("created_ids")
     def _compute_contact_ids(self):
@@ -109,14 +133,16 @@ class ContactSyncJob(models.Model):
             return DEFAULT_THRESHOLD
 
     @api.model
-    def _enqueue(self, link_to, records=None):
+    def _enqueue(self, link_to, records=None, operation="create_contacts"):
         """Queue a Create Contacts of ``records`` (all the records of ``link_to``
-        without contact when None) and wake the cron; the same run queued or running
+        without contact when None), or a check or realignment (``operation``) of all
+        the links of ``link_to``, and wake the cron; the same run queued or running
         already is returned instead of a second one."""
         ids = sorted(records.ids) if records else False
         Job = self.sudo()
         same = Job.search(
             [
+                ("operation", "=", operation),
                 ("link_to", "=", link_to),
                 ("state", "in", ("queued", "running")),
                 ("company_id", "=", self.env.company.id),
@@ -124,14 +150,20 @@ class ContactSyncJob(models.Model):
         ).filtered(lambda job: (job.record_ids or False) == ids)
         if same:
             return same[:1].with_env(self.env)
-        if not ids:
+        if ids:
+            total = len(ids)
+        elif operation in LINK_OPERATIONS:
+            total = self.env["contact.business.relation"].search_count(
+                self._links_domain(link_to)
+            )
+        else:
             total = self.env[LINK_KINDS[link_to].model].search_count(
                 self._missing_domain(link_to)
             )
-        else:
-            total = len(ids)
         job = Job.create(
             {
+                "fields_version": self.env["contact.sync.field"]._version(),
+                "operation": operation,
                 "link_to": link_to,
                 "record_ids": ids,
                 "total_count": total,
@@ -142,6 +174,19 @@ class ContactSyncJob(models.Model):
         )
         self.env.ref("contact_partner_sync.ir_cron_contact_sync_jobs")._trigger()
         return job.with_env(self.env)
+
+    @api.model
+    def _links_domain(self, link_to):
+        """The links a check or realignment goes through (paused ones excluded)."""
+        return [("link_to", "=", link_to), ("sync_enabled", "=", True)]
+
+    def _run_now(self):
+        """Run the whole job in this request (small runs); the caller tells the
+        user how it ended."""
+        self.ensure_one()
+        while self.state in ("queued", "running"):
+            self._run_chunk(notify=False)
+        return self
 
     @api.model
     def _missing_domain(self, link_to):
@@ -169,6 +214,12 @@ class ContactSyncJob(models.Model):
     def _chunk_records(self):
         """The next records of the run, after last_id, in the order of their ids."""
         self.ensure_one()
+        if self.operation in LINK_OPERATIONS:
+            return self.env["contact.business.relation"].search(
+                [("id", ">", self.last_id), *self._links_domain(self.link_to)],
+                order="id",
+                limit=CHUNK_SIZE,
+            )
         Model = self.env[LINK_KINDS[self.link_to].model]
         if not self.record_ids:
             # the records the run counted when queued: active ones, as the wizard's
@@ -180,7 +231,7 @@ class ContactSyncJob(models.Model):
         ids = [rid for rid in self.record_ids if rid > self.last_id][:CHUNK_SIZE]
         return Model.browse(ids).exists()
 
-    def _run_chunk(self):
+    def _run_chunk(self, notify=True):
         """Create the contacts of the next chunk as the user who started the run; a
         refusal (a code unset, a record that cannot have a contact) fails the run
         with its message, the work of the chunk undone. Return how much was done
@@ -201,22 +252,22 @@ class ContactSyncJob(models.Model):
         job = self.with_env(env)
         records = job._chunk_records()
         if not records:
-            self._finish()
+            self._finish(notify)
             return 1
         self.state = "running"
         try:
             with self.env.cr.savepoint():
-                contacts = records.create_contacts(link_to=self.link_to)
+                result = job._process(records)
         except (UserError, ValidationError) as error:
             self.write({"state": "failed", "error": error.args[0]})
-            self._notify_user()
+            if notify:
+                self._notify_user()
             return 1
         self.write(
             {
                 "last_id": max(records.ids),
                 "done_count": self.done_count + len(records),
-                "created_count": self.created_count + len(contacts),
-                "created_ids": (self.created_ids or []) + contacts.ids,
+                **result,
             }
         )
         _logger.info(
@@ -229,7 +280,28 @@ class ContactSyncJob(models.Model):
         )
         return len(records)
 
-    def _finish(self):
+    def _process(self, records):
+        """Do the job's operation on one chunk of ``records``; return the values of
+        the job that change."""
+        self.ensure_one()
+        if self.operation == "check":
+            found = records._contact_sync_check()
+            return {
+                "found_count": self.found_count + len(found),
+                "found_ids": (self.found_ids or []) + found.ids,
+            }
+        if self.operation in ("resync_contact", "resync_linked"):
+            records.action_resync(
+                master="contact" if self.operation == "resync_contact" else "linked"
+            )
+            return {}
+        contacts = records.create_contacts(link_to=self.link_to)
+        return {
+            "created_count": self.created_count + len(contacts),
+            "created_ids": (self.created_ids or []) + contacts.ids,
+        }
+
+    def _finish(self, notify=True):
         self.write(
             {
                 "state": "done",
@@ -237,19 +309,16 @@ class ContactSyncJob(models.Model):
                 "total_count": max(self.done_count, 0),
             }
         )
-        self._notify_user()
+        if notify:
+            self._notify_user()
 
     def _notify_user(self):
         """Tell the user who started the run how it ended: a notification in the web
         client, with a link to what was created."""
         self.ensure_one()
         if self.state == "done":
-            message = self.env._(
-                "%(run)s: %(count)s contacts created and linked.",
-                run=self.name,
-                count=self.created_count,
-            )
-            toast = self.env._("%s contacts created and linked.", self.created_count)
+            toast = self._result_message()
+            message = self.env._("%(run)s: %(result)s", run=self.name, result=toast)
             kind = "success"
         else:
             message = self.env._(
@@ -271,7 +340,26 @@ class ContactSyncJob(models.Model):
             email_layout_xmlid="mail.mail_notification_light",
         )
 
+    def _result_message(self):
+        """What a finished run did, in a sentence."""
+        self.ensure_one()
+        if self.operation == "check":
+            return self.env._(
+                "%(count)s of %(total)s links differ on a field synchronized both "
+                "ways.",
+                count=self.found_count,
+                total=self.done_count,
+            )
+        if self.operation in LINK_OPERATIONS:
+            return self.env._("%s links realigned.", self.done_count)
+        return self.env._("%s contacts created and linked.", self.created_count)
+
     # ------------------------------------------------------------------ buttons
     def action_view_contacts(self):
         self.ensure_one()
         return self.contact_ids._get_records_action(name=self.env._("Created Contacts"))
+
+    def action_view_found_links(self):
+        self.ensure_one()
+        links = self.env["contact.business.relation"].browse(self.found_ids or [])
+        return links.exists()._get_records_action(name=self.env._("Links that Differ"))

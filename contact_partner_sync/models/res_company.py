@@ -18,13 +18,13 @@ class ResCompany(models.Model):
         "ir.sequence", string="Contact Nos.", check_company=True
     )
     customer_business_relation_id = fields.Many2one(
-        "business.relation", string="Bus. Rel. Code for Customers"
+        "business.relation", string="Business Relation Code for Customers"
     )
     vendor_business_relation_id = fields.Many2one(
-        "business.relation", string="Bus. Rel. Code for Vendors"
+        "business.relation", string="Business Relation Code for Vendors"
     )
     bank_account_business_relation_id = fields.Many2one(
-        "business.relation", string="Bus. Rel. Code for Bank Accs."
+        "business.relation", string="Business Relation Code for Bank Accounts"
     )
     default_customer_template_id = fields.Many2one(
         "contact.partner.template",
@@ -56,13 +56,16 @@ class ResCompany(models.Model):
         companies._contact_sync_create_sequences()
 
     def _contact_sync_create_sequences(self):
+        # named in the company's language: a sequence name is not translated
         sequences = (
             self.env["ir.sequence"]
             .sudo()
             .create(
                 [
                     {
-                        "name": self.env._("Contact Nos. (%s)", company.name),
+                        "name": self.with_context(
+                            lang=company.partner_id.lang or self.env.lang
+                        ).env._("Contact Nos. (%s)", company.name),
                         "code": "contact_partner_sync.contact",
                         "prefix": "CT",
                         "padding": 6,
@@ -102,6 +105,14 @@ class ResCompany(models.Model):
                 )
             )
         return relation
+
+    def _contact_sync_link_relations(self):
+        """The business relations this company gives to its links: rows of a
+        contact's Business Relations tab with them need their linked record."""
+        self.ensure_one()
+        return self.env["business.relation"].union(
+            *(self[fname] for fname in RELATION_FIELDS)
+        )
 
     def _contact_sync_next_number(self):
         """The next number of the company's Contact Nos. (False without one)."""

@@ -3,6 +3,10 @@
 from odoo import api, fields, models
 
 from ..link_kinds import LINK_KINDS
+from ..notifications import notify_then
+
+# the buttons of Settings > Synchronized Fields and the runs they start
+SYNC_OPERATIONS = ("check", "resync_contact", "resync_linked")
 
 
 class ResConfigSettings(models.TransientModel):
@@ -48,3 +52,116 @@ class ResConfigSettings(models.TransientModel):
         for settings in self:
             for link_to, count in counts.items():
                 settings[f"contact_missing_{link_to}_count"] = count
+
+    # the synchronized fields: contact_sync_<link_to>_field_count, one per link kind
+    contact_sync_customer_field_count = fields.Integer(
+        string="Synchronized Fields of Customers",
+        compute="_compute_contact_sync_fields",
+    )
+    contact_sync_vendor_field_count = fields.Integer(
+        string="Synchronized Fields of Vendors", compute="_compute_contact_sync_fields"
+    )
+    contact_sync_bank_account_field_count = fields.Integer(
+        string="Synchronized Fields of Bank Accounts",
+        compute="_compute_contact_sync_fields",
+    )
+    # the last check of the links, and whether the fields changed since
+    contact_sync_differ_count = fields.Integer(
+        string="Links that Differ", compute="_compute_contact_sync_fields"
+    )
+    contact_sync_check_state = fields.Selection(
+        [
+            ("none", "Not Checked"),
+            ("outdated", "Fields Changed Since"),
+            ("running", "Running"),
+            ("done", "Checked"),
+        ],
+        string="Check of the Links",
+        compute="_compute_contact_sync_fields",
+    )
+    contact_sync_check_date = fields.Datetime(
+        string="Last Check", compute="_compute_contact_sync_fields"
+    )
+
+    @api.depends("company_id")
+    def _compute_contact_sync_fields(self):
+        SyncField = self.env["contact.sync.field"].sudo()
+        counts = dict(
+            SyncField._read_group([], ["link_to"], ["__count"]),
+        )
+        version = SyncField._version()
+        Job = self.env["contact.sync.job"].sudo()
+        domain = [("operation", "=", "check"), ("company_id", "=", self.env.company.id)]
+        running = Job.search_count([*domain, ("state", "in", ("queued", "running"))])
+        # the last finished check of each kind
+        last = {}
+        for job in Job.search([*domain, ("state", "=", "done")], order="id desc"):
+            last.setdefault(job.link_to, job)
+        checked = min((job.date_done for job in last.values()), default=False)
+        if running:
+            state = "running"
+        elif not last:
+            state = "none"
+        elif any(job.fields_version < version for job in last.values()):
+            state = "outdated"
+        else:
+            state = "done"
+        for settings in self:
+            for link_to in LINK_KINDS:
+                settings[f"contact_sync_{link_to}_field_count"] = counts.get(link_to, 0)
+            settings.contact_sync_differ_count = sum(
+                job.found_count for job in last.values()
+            )
+            settings.contact_sync_check_state = state
+            settings.contact_sync_check_date = checked
+
+    def action_contact_sync_fields(self):
+        """The synchronized fields of the kind of link in the context (link_to)."""
+        link_to = self.env.context.get("link_to")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "contact_partner_sync.contact_sync_field_action"
+        )
+        if link_to in LINK_KINDS:
+            kind = self.env["contact.business.relation"]._link_to_label(link_to)
+            action.update(
+                name=self.env._("Synchronized Fields: %s", kind),
+                domain=[("link_to", "=", link_to)],
+                context={"default_link_to": link_to},
+            )
+        return action
+
+    def action_contact_sync_run(self):
+        """Check the links, or realign them (``operation`` in the context), for every
+        kind of link: at once when they are few, in the background above the
+        threshold."""
+        operation = self.env.context.get("operation")
+        if operation not in SYNC_OPERATIONS:
+            return False
+        Job = self.env["contact.sync.job"]
+        Link = self.env["contact.business.relation"]
+        threshold = Job._background_threshold()
+        messages = []
+        for link_to in LINK_KINDS:
+            if not Link.search_count(Job._links_domain(link_to), limit=1):
+                continue
+            job = Job._enqueue(link_to, operation=operation)
+            if job.total_count > threshold:
+                messages.append(
+                    self.env._(
+                        "%(run)s: %(count)s links queued; it runs in the background "
+                        "and you will be notified when it is done.",
+                        run=job.name,
+                        count=job.total_count,
+                    )
+                )
+                continue
+            job.sudo()._run_now()
+            if job.state == "failed":
+                messages.append(f"{job.name}: {job.error}")
+            else:
+                messages.append(f"{job.name}: {job._result_message()}")
+        return notify_then(
+            "\n".join(messages) or self.env._("There are no links to go through."),
+            # closes nothing here: Settings reload and show the new counts
+            {"type": "ir.actions.act_window_close"},
+        )

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, clean_context, sql
 
-from ..context_keys import FROM_CONTACT, SYNC_SKIP, sync_skipped
+from ..context_keys import CONTACT_LABEL, FROM_CONTACT, SYNC_SKIP, sync_skipped
 from ..link_kinds import (
     LINK_KINDS,
     LINK_TO_SELECTION,
@@ -16,17 +16,39 @@ from ..link_kinds import (
 )
 
 
+def partner_labels(partners):
+    """{partner: what it is} for the contacts and the linked customers / vendors of
+    ``partners``: "Contact CT000007", "Customer", "Customer / Vendor"."""
+    Link = partners.env["contact.business.relation"]
+    labels = {}
+    for partner in partners:
+        if partner.is_contact:
+            labels[partner] = (
+                partners.env._("Contact %s", partner.contact_no)
+                if partner.contact_no
+                else partners.env._("Contact")
+            )
+        elif partner.linked_business_relation_ids:
+            kinds = partner.linked_business_relation_ids.mapped("link_to")
+            labels[partner] = " / ".join(
+                Link._link_to_label(kind) for kind in LINK_KINDS if kind in kinds
+            )
+    return labels
+
+
 class ResPartner(models.Model):
     """Contacts (``is_contact``), synchronized with customers, vendors and bank
     accounts; and customers / vendors, synchronized with their contact."""
 
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "contact.linkable.mixin"]
 
     is_contact = fields.Boolean(
-        string="Is a Contact",
+        string="Relationship Contact",
         index=True,
-        help="Relationship Management contact, synchronized with its customer, vendor "
-        "and bank account through its business relations.",
+        help="A contact of Relationship Management: it has a Contact No. and "
+        "business relations, and its customer, vendor and bank account are kept "
+        "synchronized with it. Customers and vendors are not contacts themselves.",
     )
     # a btree index, as Odoo's own ``ref``: a trigram (GIN) index would be
     # maintained on every write of a contact (each synchronized write), for
@@ -64,6 +86,13 @@ class ResPartner(models.Model):
     linked_contact_no = fields.Char(
         related="linked_contact_id.contact_no", string="Linked Contact No."
     )
+    # one column for both: a contact's own number, a customer's / vendor's contact's
+    contact_ref_no = fields.Char(
+        string="Own or Linked Contact No.",
+        compute="_compute_contact_ref_no",
+        help="The contact's number; for a customer or vendor, the number of the "
+        "contact it is synchronized with.",
+    )
     # the smart buttons of a contact
     contact_customer_id = fields.Many2one(
         "res.partner", string="Linked Customer", compute="_compute_contact_links"
@@ -77,12 +106,33 @@ class ResPartner(models.Model):
     # not the ranks themselves in the form: a rank sent by the form (0) would stop the
     # Customers / Vendors menus from setting it (account's res_partner_search_mode)
     is_customer_or_vendor = fields.Boolean(compute="_compute_is_customer_or_vendor")
+    # what Create as / Link with Existing can still add to a contact
+    contact_free_link_tos = fields.Json(
+        string="Links Still Possible", compute="_compute_contact_free_link_tos"
+    )
+    # the business relations of the contact's company that only a link may carry
+    contact_link_relation_ids = fields.Many2many(
+        "business.relation",
+        string="Business Relations of Links",
+        compute="_compute_contact_free_link_tos",
+    )
+    # the one definition of "without contact" (counts, filters, pickers)
+    contact_missing_link_to = fields.Selection(
+        [(key, label) for key, label in LINK_TO_SELECTION if key in PARTNER_KINDS],
+        string="Without Contact as",
+        compute="_compute_contact_missing_link_to",
+        search="_search_contact_missing_link_to",
+    )
 
     # ------------------------------------------------------------------ computes
     @api.depends("is_contact", "business_relation_ids.link_to")
     def _compute_contact_business_relation(self):
         for partner in self:
-            links = partner.business_relation_ids if partner.is_contact else ()
+            if not partner.is_contact:
+                # a customer's own column stays empty: "None" would read "not linked"
+                partner.contact_business_relation = False
+                continue
+            links = partner.business_relation_ids
             kinds = {link.link_to for link in links if link.link_to}
             if len(kinds) > 1:
                 partner.contact_business_relation = "multiple"
@@ -90,6 +140,11 @@ class ResPartner(models.Model):
                 partner.contact_business_relation = kinds.pop()
             else:
                 partner.contact_business_relation = "other" if links else "none"
+
+    @api.depends("contact_no", "linked_contact_id.contact_no")
+    def _compute_contact_ref_no(self):
+        for partner in self:
+            partner.contact_ref_no = partner.contact_no or partner.linked_contact_no
 
     @api.depends("linked_business_relation_ids.contact_id")
     def _compute_linked_contact_id(self):
@@ -116,6 +171,28 @@ class ResPartner(models.Model):
             partner.is_customer_or_vendor = bool(
                 partner.customer_rank or partner.supplier_rank
             )
+
+    @api.depends("is_contact", "is_company", "business_relation_ids.link_to")
+    @api.depends_context("company")
+    def _compute_contact_free_link_tos(self):
+        for partner in self:
+            holder = partner.commercial_partner_id
+            company = partner.company_id or self.env.company
+            partner.contact_free_link_tos = (
+                holder._contact_sync_free_link_tos() if partner.is_contact else []
+            )
+            partner.contact_link_relation_ids = company._contact_sync_link_relations()
+
+    @api.depends("is_contact", "contact_no", "linked_business_relation_ids.link_to")
+    @api.depends_context(CONTACT_LABEL)
+    def _compute_display_name(self):
+        super()._compute_display_name()
+        if not self.env.context.get(CONTACT_LABEL):
+            return
+        for partner, label in partner_labels(self).items():
+            # on the first line: dropdowns show only that one (show_address)
+            first, newline, address = partner.display_name.partition("\n")
+            partner.display_name = f"{first} ({label}){newline}{address}"
 
     def _compute_same_vat_partner_id(self):
         # a contact and its customer / vendor share their VAT: no duplicate warning
@@ -187,11 +264,15 @@ class ResPartner(models.Model):
         return super()._commercial_fields() + ["is_contact"]
 
     @api.model
-    def _contact_sync_field_map(self, link_to):
-        """The synchronized fields of a ``link_to`` link: {contact_field: linked_field}.
-        Override to synchronize more (or fewer) fields."""
-        kind = LINK_KINDS.get(link_to)
-        return dict(kind.sync_fields) if kind else {}
+    def _contact_sync_field_map(self, link_to, direction=None):
+        """The synchronized fields of a ``link_to`` link: {contact_field:
+        linked_field}, as set in Settings (contact.sync.field): all of them
+        (``direction`` None), or those that flow from the contact ("to_linked") or
+        from the linked record ("to_contact"). Read from a cache: no query once
+        warm. Override to synchronize more (or fewer) fields in code."""
+        if link_to not in LINK_KINDS:
+            return {}
+        return dict(self.env["contact.sync.field"]._field_pairs(link_to, direction))
 
     @api.model
     def _contact_sync_contact_fnames(self):
@@ -218,6 +299,14 @@ class ResPartner(models.Model):
         )
         if self.env.cr.fetchone():
             sql.drop_index(self.env.cr, index, self._table)
+        # a customer's own Business Relation is empty (it was "None" before)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE res_partner SET contact_business_relation = NULL"
+                " WHERE contact_business_relation IS NOT NULL"
+                " AND is_contact IS NOT TRUE"
+            )
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -281,8 +370,31 @@ class ResPartner(models.Model):
                 ]
             )
         )
+        links._contact_sync_log_removal(self)
         links.unlink()
         return super().unlink()
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        # the dropdowns of partner fields tell a contact from its customer / vendor
+        return super(
+            ResPartner, self.with_context(**{CONTACT_LABEL: True})
+        ).name_search(name, args=args, operator=operator, limit=limit)
+
+    def _creation_message(self):
+        # Odoo says "Contact created" of any partner; a contact is the Relationship
+        # Management one here: say what was created
+        self.ensure_one()
+        if self.is_contact:
+            return self.env._("Contact %s created", self.contact_no or self.name)
+        labels = [
+            self.env["contact.business.relation"]._link_to_label(kind.key)
+            for kind in kinds_of_model(self._name)
+            if self[kind.rank_field]
+        ]
+        if labels:
+            return self.env._("%s created", " / ".join(labels))
+        return super()._creation_message()
 
     def _increase_rank(self, field, n=1):
         kind = kind_of_rank(field)
@@ -383,7 +495,7 @@ class ResPartner(models.Model):
                 {
                     bfield: cfield
                     for cfield, bfield in self._contact_sync_field_map(
-                        "bank_account"
+                        "bank_account", "to_linked"
                     ).items()
                 },
             )
@@ -393,6 +505,7 @@ class ResPartner(models.Model):
         )
         link = contact._contact_sync_create_link(relation, "bank_account", account)
         link._contact_sync_align("contact")
+        link._contact_sync_log_links(new_records=account)
         return account
 
     # ------------------------------------------------------------------ contact: checks
@@ -446,6 +559,18 @@ class ResPartner(models.Model):
                 )
             )
 
+    def _contact_sync_free_link_tos(self):
+        """The kinds of links the contact self can still get: those it has not got,
+        bank accounts only for a company contact."""
+        self.ensure_one()
+        taken = set(self.business_relation_ids.mapped("link_to"))
+        return [
+            kind.key
+            for kind in LINK_KINDS.values()
+            if kind.key not in taken
+            and (self.is_company or not kind.company_contacts_only)
+        ]
+
     def _contact_sync_check_company(self, record, company=None):
         """Refuse to link this contact with a record of another company; return the
         company whose business relation codes apply."""
@@ -465,6 +590,20 @@ class ResPartner(models.Model):
 
     # ---------------------------------------------------------------- contact: helpers
     def _contact_sync_create_link(self, relation, link_to, record):
+        blocking = self.business_relation_ids.filtered(
+            lambda link: link.business_relation_id == relation
+        )
+        if blocking:
+            raise UserError(
+                self.env._(
+                    "The contact %(contact)s already has the row %(row)s in its "
+                    "Business Relations tab, without %(kind)s: remove that row, then "
+                    "try again.",
+                    contact=self.display_name,
+                    row=blocking.business_relation_id.display_name,
+                    kind=blocking._link_to_label(link_to).lower(),
+                )
+            )
         return self.env["contact.business.relation"].create(
             {
                 "contact_id": self.id,
@@ -496,6 +635,7 @@ class ResPartner(models.Model):
         contact._contact_sync_touch(link_to, record)
         link = contact._contact_sync_create_link(relation, link_to, record)
         link._contact_sync_align(master)
+        link._contact_sync_log_links()
         record._contact_sync_mark_as(link_to)
         return link
 
@@ -515,7 +655,9 @@ class ResPartner(models.Model):
                 template = None
         Partner = self.with_company(company).with_context(**{FROM_CONTACT: True})
         # one Odoo partner is customer and vendor: reuse the other side's one
-        partner = contact.business_relation_ids._of_kind(*PARTNER_KINDS).partner_id
+        partner = reused = contact.business_relation_ids._of_kind(
+            *PARTNER_KINDS
+        ).partner_id
         contact._contact_sync_touch(link_to, partner)
         if partner:
             partner = partner.with_env(Partner.env)
@@ -524,7 +666,7 @@ class ResPartner(models.Model):
                 vals[kind.rank_field] = 1
             partner.write(vals)
         else:
-            field_map = self._contact_sync_field_map(link_to)
+            field_map = self._contact_sync_field_map(link_to, "to_linked")
             vals = {
                 fname: value
                 for fname, value in self.env["contact.partner.sync"]
@@ -542,6 +684,7 @@ class ResPartner(models.Model):
             partner = Partner.create(vals)
         link = contact._contact_sync_create_link(relation, link_to, partner)
         link._contact_sync_align("contact", fill_from_linked=True)
+        link._contact_sync_log_links(new_records=partner - reused, reused=reused)
         return partner.with_env(self.env)
 
     def _contact_sync_twins(self):
@@ -621,7 +764,7 @@ class ResPartner(models.Model):
                 self.env._("%s is neither a customer nor a vendor.", self.display_name)
             )
         self.create_contacts()
-        return self.linked_contact_id._get_records_action()
+        return self.linked_contact_id._get_records_action(context={CONTACT_LABEL: True})
 
     def _contact_sync_auto_create(self, link_to=None):
         """Automatic creation of the contacts of new customers / vendors: only where the
@@ -699,8 +842,25 @@ class ResPartner(models.Model):
                 link_vals += [dict(v, contact_id=contact.id) for v in vals]
             else:
                 new_contacts[tuple(v["link_to"] for v in vals)].append((partner, vals))
+        # an existing contact matching a partner is linked instead of a new twin
+        matches = self._contact_sync_matching_contacts(
+            {
+                partner: kinds
+                for kinds, partner_links in new_contacts.items()
+                for partner, _vals in partner_links
+            }
+        )
+        adopted = self.browse()
+        for partner_links in new_contacts.values():
+            for partner, vals in partner_links:
+                if partner in matches:
+                    link_vals += [dict(v, contact_id=matches[partner].id) for v in vals]
+                    adopted |= partner
         contacts = self.browse()
         for kinds, partner_links in new_contacts.items():
+            partner_links = [pl for pl in partner_links if pl[0] not in adopted]
+            if not partner_links:
+                continue
             partners = self.browse([partner.id for partner, _vals in partner_links])
             kind_contacts = self._contact_sync_create_contacts(
                 partners._contact_sync_contact_values(kinds)
@@ -711,8 +871,44 @@ class ResPartner(models.Model):
                 link_vals += [dict(v, contact_id=contact.id) for v in vals]
             contacts |= kind_contacts
         if link_vals:
-            Link.create(link_vals)
+            Link.create(link_vals)._contact_sync_log_links(new_contacts=contacts)
+        adopted._contact_sync_align_with_existing_contacts()
         return contacts
+
+    def _contact_sync_matching_contacts(self, partner_kinds):
+        """{partner: the existing contact to link it to instead of creating one} for
+        ``partner_kinds`` ({partner: kinds it is to be linked as}); none here, see
+        matching/res_partner.py."""
+        return {}
+
+    def _contact_sync_align_with_existing_contacts(self):
+        """The partners self were just linked to existing contacts: their non-empty
+        synchronized values win, their contacts fill the empty ones; in batch."""
+        if not self:
+            return
+        Sync = self.env["contact.partner.sync"]
+        field_map = {}
+        for link in self.linked_business_relation_ids:
+            field_map.update(self._contact_sync_field_map(link.link_to, "to_linked"))
+        own = Sync._read_values_multi(self, {lf: lf for lf in field_map.values()})
+        theirs = Sync._read_values_multi(
+            self.linked_contact_id, {lf: cf for cf, lf in field_map.items()}
+        )
+        fill = {
+            partner.id: {
+                fname: value
+                for fname, value in theirs[partner.linked_contact_id.id].items()
+                if value and not own[partner.id][fname]
+            }
+            for partner in self
+        }
+        Sync._write_grouped(self._name, fill, set(), prefetch_ids=self.ids)
+        to_contact = set()
+        for link in self.linked_business_relation_ids:
+            to_contact.update(
+                self._contact_sync_field_map(link.link_to, "to_contact").values()
+            )
+        Sync._synchronize(self, to_contact)
 
     @api.model
     def _contact_sync_create_contacts(self, vals_list):
@@ -736,7 +932,7 @@ class ResPartner(models.Model):
         their order: their synchronized fields, read in batch."""
         field_map = {}
         for kind in kinds:
-            field_map.update(self._contact_sync_field_map(kind))
+            field_map.update(self._contact_sync_field_map(kind, "to_contact"))
         values = self.env["contact.partner.sync"]._read_values_multi(self, field_map)
         return [
             dict(
@@ -752,13 +948,19 @@ class ResPartner(models.Model):
     def action_view_contact_customer(self):
         self.ensure_one()
         return self.contact_customer_id._get_records_action(
-            context={"res_partner_search_mode": LINK_KINDS["customer"].search_mode}
+            context={
+                "res_partner_search_mode": LINK_KINDS["customer"].search_mode,
+                CONTACT_LABEL: True,
+            }
         )
 
     def action_view_contact_vendor(self):
         self.ensure_one()
         return self.contact_vendor_id._get_records_action(
-            context={"res_partner_search_mode": LINK_KINDS["vendor"].search_mode}
+            context={
+                "res_partner_search_mode": LINK_KINDS["vendor"].search_mode,
+                CONTACT_LABEL: True,
+            }
         )
 
     def action_view_contact_bank_accounts(self):
@@ -769,4 +971,4 @@ class ResPartner(models.Model):
 
     def action_view_linked_contact(self):
         self.ensure_one()
-        return self.linked_contact_id._get_records_action()
+        return self.linked_contact_id._get_records_action(context={CONTACT_LABEL: True})

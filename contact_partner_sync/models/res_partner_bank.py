@@ -11,7 +11,8 @@ from ..notifications import notify_then
 class ResPartnerBank(models.Model):
     """Bank accounts linked to a contact, which stands for their bank."""
 
-    _inherit = "res.partner.bank"
+    _name = "res.partner.bank"
+    _inherit = ["res.partner.bank", "contact.linkable.mixin"]
 
     business_relation_ids = fields.One2many(
         "contact.business.relation", "bank_account_id", string="Contact Links"
@@ -24,6 +25,13 @@ class ResPartnerBank(models.Model):
         help="The contact synchronized with the bank of this account.",
     )
     contact_no = fields.Char(related="contact_id.contact_no", string="Contact No.")
+    # the one definition of "without contact" (counts, filters, pickers)
+    contact_missing_link_to = fields.Selection(
+        [(kind.key, kind.label) for kind in kinds_of_model(_name)],
+        string="Without Contact as",
+        compute="_compute_contact_missing_link_to",
+        search="_search_contact_missing_link_to",
+    )
 
     @api.depends("business_relation_ids.contact_id")
     def _compute_contact_id(self):
@@ -65,7 +73,9 @@ class ResPartnerBank(models.Model):
 
     def unlink(self):
         # Odoo archives bank accounts instead of deleting them: the link goes anyway
-        self.business_relation_ids.sudo().unlink()
+        links = self.business_relation_ids.sudo()
+        links._contact_sync_log_removal(self)
+        links.unlink()
         return super().unlink()
 
     # ------------------------------------------------------------------ contacts
@@ -123,7 +133,7 @@ class ResPartnerBank(models.Model):
         if not vals_list:
             return self.env["res.partner"]
         contacts = self.env["res.partner"]._contact_sync_create_contacts(vals_list)
-        self.env["contact.business.relation"].create(
+        links = self.env["contact.business.relation"].create(
             [
                 {
                     "contact_id": contact.id,
@@ -136,11 +146,14 @@ class ResPartnerBank(models.Model):
                 )
             ]
         )
+        links._contact_sync_log_links(new_contacts=contacts)
         return contacts.with_env(self.env)
 
     def _contact_sync_contact_values(self, link_to):
         self.ensure_one()
-        field_map = self.env["res.partner"]._contact_sync_field_map(link_to)
+        field_map = self.env["res.partner"]._contact_sync_field_map(
+            link_to, "to_contact"
+        )
         vals = self.env["contact.partner.sync"]._read_values(self.bank_id, field_map)
         vals.update(is_contact=True, is_company=True, company_id=self.company_id.id)
         return vals

@@ -26,6 +26,10 @@ class ContactCreateContactsWizard(models.TransientModel):
     missing_count = fields.Integer(
         string="Records without contact", compute="_compute_missing_count"
     )
+    # without the company's business relation code of the kind, nothing can be linked
+    relation_missing = fields.Boolean(
+        string="Business Relation Code Missing", compute="_compute_relation_missing"
+    )
 
     @api.model
     def default_get(self, fields_list):
@@ -85,6 +89,21 @@ class ContactCreateContactsWizard(models.TransientModel):
                 wizard.link_to, records or None
             )
 
+    @api.depends("link_to")
+    @api.depends_context("company")
+    def _compute_relation_missing(self):
+        for wizard in self:
+            wizard.relation_missing = bool(
+                wizard.link_to
+                and not self.env.company._contact_sync_relation(wizard.link_to)
+            )
+
+    def action_open_settings(self):
+        """Where the business relation codes are set."""
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "base_setup.action_general_configuration"
+        )
+
     def _records(self):
         """The selected records, or all the records of that kind without contact."""
         kind = LINK_KINDS[self.link_to]
@@ -101,7 +120,10 @@ class ContactCreateContactsWizard(models.TransientModel):
         count = len(selected) if selected else self.missing_count
         if count > Job._background_threshold():
             return self._action_queued(Job._enqueue(self.link_to, selected or None))
-        contacts = self._records().create_contacts(link_to=self.link_to)
+        records = self._records()
+        missing = self._missing_contact_count(self.link_to, records)
+        contacts = records.create_contacts(link_to=self.link_to)
+        linked = missing - self._missing_contact_count(self.link_to, records)
         action = {
             "type": "ir.actions.act_window",
             "name": self.env._("Created Contacts"),
@@ -111,7 +133,14 @@ class ContactCreateContactsWizard(models.TransientModel):
             "target": "current",
         }
         return notify_then(
-            self.env._("%s contacts created and linked.", len(contacts)),
+            self.env._(
+                "Contacts created: %(created)s. Linked to their existing contact: "
+                "%(reused)s. Skipped (they have a contact already or cannot have "
+                "one): %(skipped)s.",
+                created=len(contacts),
+                reused=linked - len(contacts),
+                skipped=len(records) - linked,
+            ),
             action if contacts else {"type": "ir.actions.act_window_close"},
         )
 

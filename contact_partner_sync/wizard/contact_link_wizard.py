@@ -20,7 +20,9 @@ class ContactLinkWizard(models.TransientModel):
         "res.partner",
         string="Customer / Vendor",
         domain="[('is_contact', '=', False), ('parent_id', '=', False),"
-        " ('linked_contact_id', 'in', [False, contact_id])]",
+        " ('user_ids', '=', False), ('ref_company_ids', '=', False),"
+        " ('linked_contact_id', 'in', [False, contact_id]),"
+        " ('linked_business_relation_ids', 'not any', [('link_to', '=', link_to)])]",
     )
     bank_account_id = fields.Many2one(
         "res.partner.bank",

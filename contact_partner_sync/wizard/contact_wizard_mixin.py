@@ -1,8 +1,9 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
-from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION
+from ..link_kinds import LINK_TO_SELECTION
 
 
 class ContactWizardMixin(models.AbstractModel):
@@ -17,6 +18,8 @@ class ContactWizardMixin(models.AbstractModel):
         domain=[("is_contact", "=", True)],
     )
     link_to = fields.Selection(LINK_TO_SELECTION, required=True, default="customer")
+    # the kinds the contact has not got yet: the only ones offered
+    available_link_tos = fields.Json(related="contact_id.contact_free_link_tos")
 
     @api.model
     def default_get(self, fields_list):
@@ -28,9 +31,23 @@ class ContactWizardMixin(models.AbstractModel):
             res.setdefault("contact_id", context.get("active_id"))
         contact = self.env["res.partner"].browse(res.get("contact_id"))
         if contact and "default_link_to" not in context:
-            links = contact.commercial_partner_id.business_relation_ids
-            taken = set(links.mapped("link_to"))
-            res["link_to"] = next(
-                (kind for kind in LINK_KINDS if kind not in taken), res.get("link_to")
-            )
+            free = contact.contact_free_link_tos or [res.get("link_to")]
+            res["link_to"] = free[0]
         return res
+
+    @api.constrains("contact_id", "link_to")
+    def _check_link_to_free(self):
+        for wizard in self:
+            holder = wizard.contact_id.commercial_partner_id
+            if wizard.link_to not in wizard.contact_id.contact_free_link_tos:
+                holder._contact_sync_check_free(wizard.link_to)
+                raise UserError(
+                    self.env._(
+                        "%(kind)s: only company contacts can have one, and %(contact)s "
+                        "is a person.",
+                        kind=self.env["contact.business.relation"]._link_to_label(
+                            wizard.link_to
+                        ),
+                        contact=holder.display_name,
+                    )
+                )

@@ -3,6 +3,7 @@ from . import contact_interaction_mixin, contact_order_mixin
 from . import (
     account_move,
     account_move_send,
+    account_payment,
     contact_interaction_log,
     contact_interaction_template,
     ir_actions_report,

@@ -8,7 +8,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ...link_kinds import LINK_KINDS, kind_of_search_mode
+from ...link_kinds import LINK_KINDS, PARTNER_KINDS, kind_of_search_mode
 
 
 class ResPartner(models.Model):
@@ -43,8 +43,10 @@ class ResPartner(models.Model):
     def _contact_search_mode_domain(self):
         """In the partner fields of documents (``res_partner_search_mode`` customer
         or supplier: quotations, orders, invoices, RFQs, bills) and the Customers /
-        Vendors lists, a linked pair is offered once: the customer (vendor), not its
-        contact nor the contact's persons. An unlinked contact is still offered."""
+        Vendors lists, a linked pair is offered once: the customer / vendor, not its
+        contact nor the contact's persons; for a bill, a contact's customer stands
+        for it too (it becomes its vendor: one partner is both). A contact without
+        customer or vendor is still offered."""
         kind = kind_of_search_mode(self.env.context.get("res_partner_search_mode"))
         if not kind or kind.model != self._name:
             return []
@@ -54,7 +56,7 @@ class ResPartner(models.Model):
             (
                 "commercial_partner_id.business_relation_ids",
                 "not any",
-                [("link_to", "=", kind.key)],
+                [("link_to", "in", PARTNER_KINDS)],
             ),
         ]
 

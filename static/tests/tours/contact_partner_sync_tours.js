@@ -75,7 +75,7 @@ tours.add("contact_partner_sync_settings", {
         },
         {
             content: "A notification tells how many were created",
-            trigger: ".o_notification:contains(contacts created and linked)",
+            trigger: ".o_notification:contains(Contacts created:)",
         },
         {
             content: "The new contacts are listed, the legacy customer's one among them",
@@ -142,6 +142,11 @@ tours.add("contact_partner_sync_delete_contact", {
             content: "Delete the contact",
             trigger: ".o-dropdown--menu .dropdown-item:contains(Delete)",
             run: "click",
+        },
+        {
+            content: "The confirmation says that the customer is kept",
+            trigger:
+                ".modal:contains(Its customer, vendor and bank accounts are kept: only their link with this contact is removed)",
         },
         {
             content: "Confirm",
@@ -227,6 +232,25 @@ tours.add("contact_partner_sync_link_customer", {
             content: "The contact has the customer's phone and a Customer button",
             trigger:
                 ".o_form_view:has(button[name=action_view_contact_customer]) .o_field_widget[name=phone] input:value(+46 8 555 0100)",
+        },
+        {
+            content: "Create as...",
+            trigger: ".o_form_view .o_statusbar_buttons button:contains(Create as)",
+            run: "click",
+        },
+        {
+            content: "...offers a vendor and a bank account, no second customer",
+            trigger:
+                ".modal .o_field_widget[name=link_to]:has(input[data-value=vendor]):has(input[data-value=bank_account]):not(:has(input[data-value=customer]))",
+        },
+        {
+            content: "Cancel",
+            trigger: ".modal .modal-footer button:contains(Cancel)",
+            run: "click",
+        },
+        {
+            content: "The dialog is closed",
+            trigger: "body:not(:has(.modal))",
         },
     ],
 });
