@@ -492,6 +492,31 @@ class TestLinkRaces(BaseCase):
 
         self.run_races(make, link, self.write_vendor)
 
+    def test_resume_and_resync(self):
+        """A paused customer link switched on and realigned (in one transaction),
+        while the contact changes."""
+
+        def make():
+            ids = self.cluster("customer")
+
+            def paused(env):
+                customer = self.unlinked_partner(env, "X", "customer_rank")
+                contact = env["res.partner"].browse(ids["contact"])
+                link = contact.link_customer(customer)
+                link.sync_enabled = False
+                customer.phone = "+358 9"
+                return {"new": customer, "link": link}
+
+            ids.update(self.committed(paused))
+            return ids
+
+        def link(env, ids):
+            link = env["contact.business.relation"].browse(ids["link"])
+            link.sync_enabled = True
+            link.action_resync("contact")
+
+        self.run_races(make, link, self.write_vendor, phone="+358 2")
+
     # ------------------------------------------------------------------ create_*
     def test_create_customer(self):
         """A new customer made from a contact linked to a bank account only (a

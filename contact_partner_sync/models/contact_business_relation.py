@@ -106,8 +106,10 @@ class ContactBusinessRelation(models.Model):
         return links
 
     def write(self, vals):
-        # a link moved (a merge does that) or changed: both its old and new sides
-        moved = self if vals.keys() & {"link_to", "contact_id", *LINK_FIELDS} else None
+        # a link moved (a merge does that), changed, paused or resumed: both its old
+        # and new sides
+        keys = {"link_to", "contact_id", "sync_enabled", *LINK_FIELDS}
+        moved = self if vals.keys() & keys else None
         before = moved and moved._contact_sync_sides()
         res = super().write(vals)
         if moved:
