@@ -13,9 +13,11 @@
    customer / vendor link a partner that is not a contact, for a bank account link an
    account; the companies of the contact and of the linked record are compatible (equal,
    or one of them has none), and the link's company is its contact's;
-2. the linked records carry their contact's synchronized values
-   (``res.partner._contact_sync_field_map``): the customer / vendor itself, the bank of
-   a bank account;
+2. the linked records of active (not paused) links carry their contact's values of
+   the fields synchronized both ways (``res.partner._contact_sync_field_map``, the
+   fields flowing in each direction): the customer / vendor itself, the bank of a
+   bank account; a one-way field may differ (a change on its receiving side stays
+   there), and so may everything of a paused link;
 3. no duplicate links: one link per contact and kind, per contact and business
    relation, per customer / vendor and kind, per bank account; the customer and
    the vendor links of one partner go to the same contact;
@@ -155,10 +157,18 @@ class SyncInvariants:
                 f"{name}: the contact belongs to {contact.company_id.name}, "
                 f"{target.display_name} to {target.company_id.name}"
             )
-        if not synced:
+        if not synced or not link.sync_enabled:
             return problems
         Sync = self.env["contact.partner.sync"]
-        field_map = self.env["res.partner"]._contact_sync_field_map(link.link_to)
+        Partner = self.env["res.partner"]
+        to_contact = Partner._contact_sync_field_map(link.link_to, "to_contact")
+        field_map = {
+            cfield: lfield
+            for cfield, lfield in Partner._contact_sync_field_map(
+                link.link_to, "to_linked"
+            ).items()
+            if to_contact.get(cfield) == lfield
+        }
         theirs = Sync._read_values(synced, field_map)
         ours = Sync._read_values(contact, {c: c for c in field_map})
         for cfield, lfield in field_map.items():

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .common import CODE_FIELDS, ContactSyncCase
+from .invariants import SyncInvariants
 
 
 @tagged("post_install", "-at_install")
@@ -206,6 +207,8 @@ class TestSyncFields(ContactSyncCase):
         customer.city = "Oulu"
         self.assertFalse(customer.phone, "paused: nothing reaches the customer")
         self.assertFalse(contact.city, "nor the contact")
+        checker = SyncInvariants(self.env)
+        self.assertEqual(checker.violations(), [], "a paused link may differ")
         link.sync_enabled = True
         self.assertEqual(link._contact_sync_check(), link)
         link.action_resync(master="linked")
@@ -222,6 +225,9 @@ class TestSyncFields(ContactSyncCase):
         self.rule("customer", "phone").direction = "to_linked"
         customer.phone = "+358 9 3"
         self.assertFalse(link._contact_sync_check())
+        self.assertEqual(checker.violations(), [], "nor does a one-way field")
+        self.rule("customer", "phone").direction = "both"
+        self.assertEqual(len(checker.violations()), 1, "a two-way field may not")
 
     def test_settings_check_and_realign(self):
         # in the request, whatever the number of links of the database
