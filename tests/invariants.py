@@ -160,15 +160,9 @@ class SyncInvariants:
         if not synced or not link.sync_enabled:
             return problems
         Sync = self.env["contact.partner.sync"]
-        Partner = self.env["res.partner"]
-        to_contact = Partner._contact_sync_field_map(link.link_to, "to_contact")
-        field_map = {
-            cfield: lfield
-            for cfield, lfield in Partner._contact_sync_field_map(
-                link.link_to, "to_linked"
-            ).items()
-            if to_contact.get(cfield) == lfield
-        }
+        field_map = self.env["res.partner"]._contact_sync_field_map(
+            link.link_to, "both"
+        )
         theirs = Sync._read_values(synced, field_map)
         ours = Sync._read_values(contact, {c: c for c in field_map})
         for cfield, lfield in field_map.items():

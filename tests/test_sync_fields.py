@@ -72,6 +72,10 @@ class TestSyncFields(ContactSyncCase):
             set(self.Partner._contact_sync_field_map("customer", "to_linked")),
             set(self.Partner._contact_sync_field_map("customer")) - {"phone"},
         )
+        self.assertEqual(
+            set(self.Partner._contact_sync_field_map("customer", "both")),
+            set(self.Partner._contact_sync_field_map("customer")) - {"phone", "email"},
+        )
 
     def test_linking_applies_the_fields_flowing_from_the_master(self):
         self.rule("customer", "email").direction = "to_contact"

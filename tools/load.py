@@ -79,6 +79,7 @@ from background_run import (
     drop_database,
     ensure_database,
     free_port,
+    set_codes,
 )
 
 ADDON = "contact_partner_sync"
@@ -136,21 +137,6 @@ def record_ids(value):
 
 
 # ----------------------------------------------------------------------------- database
-def set_codes(env, on):
-    Relation = env["business.relation"]
-    codes = {
-        "customer_business_relation_id": "CUST",
-        "vendor_business_relation_id": "VEND",
-        "bank_account_business_relation_id": "BANK",
-    }
-    env.ref("base.main_company").write(
-        {
-            fname: Relation.search([("code", "=", code)], limit=1).id if on else False
-            for fname, code in codes.items()
-        }
-    )
-
-
 def populate(registry, n, rng):
     """The population of ``n`` linked contacts (made once; reused afterwards)."""
     with registry.cursor() as cr:

@@ -323,14 +323,7 @@ class ContactBusinessRelation(models.Model):
         Sync = self.env["contact.partner.sync"]
         differ = self.browse()
         for kind, links in self.sudo()._by_kind():
-            to_contact = Partner._contact_sync_field_map(kind.key, "to_contact")
-            both = {
-                cf: lf
-                for cf, lf in Partner._contact_sync_field_map(
-                    kind.key, "to_linked"
-                ).items()
-                if to_contact.get(cf) == lf
-            }
+            both = Partner._contact_sync_field_map(kind.key, "both")
             if not both:
                 continue
             ours = Sync._read_values_multi(links.contact_id, {cf: cf for cf in both})

@@ -267,11 +267,21 @@ class ResPartner(models.Model):
     def _contact_sync_field_map(self, link_to, direction=None):
         """The synchronized fields of a ``link_to`` link: {contact_field:
         linked_field}, as set in Settings (contact.sync.field): all of them
-        (``direction`` None), or those that flow from the contact ("to_linked") or
-        from the linked record ("to_contact"). Read from a cache: no query once
-        warm. Override to synchronize more (or fewer) fields in code."""
+        (``direction`` None), those that flow from the contact ("to_linked"), from
+        the linked record ("to_contact"), or each way ("both": the pairs of both
+        maps). Read from a cache: no query once warm. Override to synchronize more
+        (or fewer) fields in code."""
         if link_to not in LINK_KINDS:
             return {}
+        if direction == "both":
+            to_contact = self._contact_sync_field_map(link_to, "to_contact")
+            return {
+                cfield: lfield
+                for cfield, lfield in self._contact_sync_field_map(
+                    link_to, "to_linked"
+                ).items()
+                if to_contact.get(cfield) == lfield
+            }
         return dict(self.env["contact.sync.field"]._field_pairs(link_to, direction))
 
     @api.model
