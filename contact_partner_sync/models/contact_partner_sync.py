@@ -145,8 +145,9 @@ class ContactPartnerSync(models.AbstractModel):
     def _many2one_ids(self, records, field):
         """The ids (False when empty) of the many2one ``field`` of ``records``, in
         their order, read as ``record[fname].id`` would but without making a record
-        per value: a quarter of the Python work of a synchronized batch write went
-        into those records. The one use of the ORM cache's internal API
+        per value: those records were about a quarter of the engine's own Python
+        calls in a batch write from customers (3.5% of the whole write's, 2.5% from
+        contacts, at N=10,000). The one use of the ORM cache's internal API
         (``get_until_miss``, as ``Field.mapped`` reads it); the values missing from
         the cache are fetched by the field itself, with the prefetch set of
         ``records``. Pinned by ``TestPerformance.test_many2one_ids``."""
