@@ -190,27 +190,3 @@ class TestPerformance(ContactSyncCase):
             with self.assertQueryCount(28):
                 contacts.unlink()
             self.assertFalse(customers.linked_contact_id)
-
-    # ------------------------------------------------------------------ internals
-    def test_many2one_ids(self):
-        """``_many2one_ids`` (the engine's one use of the ORM cache's internal API)
-        reads what ``record[fname].id`` reads, in order, duplicates and empty values
-        included, whether the values are in the cache, partly or not at all; the
-        missing ones are fetched with the prefetch set, not one query per record."""
-        Sync = self.env["contact.partner.sync"]
-        customers = self.linked_customers(3) + self.plain_partners(2)
-        records = customers[:2] + customers[3:] + customers[:1]  # a duplicate
-        field = self.Partner._fields["linked_contact_id"]
-        expected = [record.linked_contact_id.id for record in records]
-        self.assertEqual(expected.count(False), 2)
-        self.assertEqual(Sync._many2one_ids(records, field), expected)
-        records = self.fresh(records)  # nothing in the cache
-        with self.assertQueryCount(1):
-            self.assertEqual(Sync._many2one_ids(records, field), expected)
-        self.env.invalidate_all()
-        records[2].fetch(["linked_contact_id"])  # the third one in the cache only
-        self.assertEqual(Sync._many2one_ids(records, field), expected)
-        # more records than a prefetch batch: the field fetches them by batches
-        many = self.fresh(self.plain_partners(1001, tag="Many"))
-        with self.assertQueryCount(2):
-            self.assertEqual(Sync._many2one_ids(many, field), [False] * 1001)
