@@ -9,6 +9,7 @@ Odoo's own cost of creating a partner (one query per new partner for the default
 in the same test. The records are browsed by ids, as the web client gives them, and
 the ormcaches are warm (``@warmup``)."""
 
+from odoo.models import PREFETCH_MAX
 from odoo.tests import tagged, warmup
 
 from .common import ContactSyncCase
@@ -77,6 +78,52 @@ class TestPerformance(ContactSyncCase):
             self.assertEqual(
                 customers.linked_contact_id.mapped("city"), [f"City {n}"] * n
             )
+
+    def test_batch_write_over_prefetch_max(self):
+        """Over PREFETCH_MAX records (1000) the propagation reads and writes by
+        chunks of records that prefetch themselves, as the ORM iterates a large
+        recordset: every counterpart gets the value, the values read keep the order
+        of the records, and the queries are the plain write's for the 2N records
+        written plus a constant, as for 2 or 10 records."""
+        n = PREFETCH_MAX + 50
+        plain = self.plain_partners(n)
+        customers = self.linked_customers(n)
+        Sync = self.env["contact.partner.sync"]
+        values = Sync._read_values_multi(
+            self.fresh(customers), {"name": "name", "contact": "linked_contact_id"}
+        )
+        self.assertEqual(
+            list(values.items()),
+            [
+                (customer.id, {"name": customer.name, "contact": contact.id})
+                for customer, contact in zip(
+                    customers, customers.linked_contact_id, strict=True
+                )
+            ],
+        )
+        plain, both = self.fresh(plain), self.fresh(plain | self.plain_partners(n))
+        counts = []
+        for records, vals in (
+            (plain, {"city": "Plain big"}),
+            (both, {"city": "Plain big, twice"}),
+            (self.fresh(customers), {"city": "City big"}),
+            (self.fresh(customers.linked_contact_id), {"phone": "+1 558 1050"}),
+        ):
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            records.write(vals)
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - start)
+        self.assertEqual(customers.linked_contact_id.mapped("city"), ["City big"] * n)
+        self.assertEqual(customers.mapped("phone"), ["+1 558 1050"] * n)
+        plain_count, twice_count, from_customers, from_contacts = counts
+        # the 2N rows written cost what a plain write of 2N rows costs, plus the
+        # constant of test_batch_write_from_customers / _from_contacts (5 or 6),
+        # plus one read: the two sets of N rows are read by chunks of their own,
+        # 2 x 2 chunks, where one set of 2N rows is read in 3
+        self.assertGreater(twice_count, plain_count)
+        self.assertLessEqual(from_customers, twice_count + 7)
+        self.assertLessEqual(from_contacts, twice_count + 7)
 
     @warmup
     def test_one_by_one_write_from_contacts(self):

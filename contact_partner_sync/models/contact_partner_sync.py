@@ -131,7 +131,17 @@ class ContactPartnerSync(models.AbstractModel):
     @api.model
     def _column(self, records, fname):
         """The write values of ``fname`` for ``records``, in their order, read in
-        batch with the prefetch set of ``records``."""
+        batch with the prefetch set of ``records``; over PREFETCH_MAX records, by
+        chunks that prefetch themselves, as the ORM iterates a large recordset
+        (where the ORM reads a missing value, it looks for the other missing ones
+        from the start of the prefetch set: a large one would be scanned again at
+        every chunk of records read)."""
+        if len(records) > PREFETCH_MAX:
+            return [
+                value
+                for ids in split_every(PREFETCH_MAX, records._ids)
+                for value in self._column(records.browse(ids), fname)
+            ]
         field = records._fields[fname]
         if field.type == "many2one":
             return [record[fname].id for record in records]
@@ -534,9 +544,11 @@ class ContactPartnerSync(models.AbstractModel):
         if origins:
             self._track_origins(Model, written, origins)
         for items, ids in groups.items():
-            Model.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)}).with_prefetch(
-                prefetch_ids
-            ).write(dict(items))
+            records = Model.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)})
+            if len(ids) <= PREFETCH_MAX:
+                # a large group prefetches itself, by chunks as the ORM iterates it
+                records = records.with_prefetch(prefetch_ids)
+            records.write(dict(items))
         return written
 
     @api.model
