@@ -327,8 +327,16 @@ BUDGET = {
 }
 
 
-# the tables the scenarios write, analyzed once and compacted after each run
-TABLES = ("res_partner", "contact_business_relation", "res_partner_bank", "res_bank")
+# the tables the scenarios write, analyzed once and compacted after each run (the
+# chatter's: the messages of the tracked write and of the deleted links)
+TABLES = (
+    "res_partner",
+    "contact_business_relation",
+    "res_partner_bank",
+    "res_bank",
+    "mail_message",
+    "mail_tracking_value",
+)
 
 
 def ensure_population(registry, n):
