@@ -18,6 +18,8 @@ BATCH_SIZE = 1000
 # cr.precommit.data key: {(model, id)} of the rows locked by this transaction (the
 # data is cleared at commit, rollback and savepoints, as the locks may go with them)
 LOCKED = "contact_partner_sync.locked"
+# the fields of contact.business.relation that hold the linked record of each kind
+LINK_FIELDS = tuple(sorted({kind.link_field for kind in LINK_KINDS.values()}))
 
 
 class SyncFields:
@@ -136,19 +138,25 @@ class ContactPartnerSync(models.AbstractModel):
         (where the ORM reads a missing value, it looks for the other missing ones
         from the start of the prefetch set: a large one would be scanned again at
         every chunk of records read)."""
-        if len(records) > PREFETCH_MAX:
+        size = len(records._ids)
+        if size > PREFETCH_MAX:
             return [
                 value
                 for ids in split_every(PREFETCH_MAX, records._ids)
                 for value in self._column(records.browse(ids), fname)
             ]
         field = records._fields[fname]
+        if size == 1:  # a record written alone: its field, no iteration
+            value = records[fname]
+            if field.type == "many2one":
+                return [value.id]
+            return [
+                field.convert_to_write(value, records) if field.relational else value
+            ]
         if field.type == "many2one":
             return [record[fname].id for record in records]
         if field.relational:
             return [field.convert_to_write(record[fname], record) for record in records]
-        if len(records) == 1:  # a record written alone: mapped() costs more here
-            return [records[fname]]
         return records.mapped(fname)
 
     @api.model
@@ -247,49 +255,44 @@ class ContactPartnerSync(models.AbstractModel):
         and id of the record holding the linked data), and the partners to read
         together (None: those written).
 
-        A batch searches its links at once. A contact alone, as each of several
-        contacts written one at a time, reads those of its whole prefetch set
-        through the ORM cache, once for all of them."""
-        if len(contacts) == 1:
+        A batch reads its links at once, as groups: their records are not needed,
+        their columns are (nothing is fetched into the cache; a many2one value
+        comes as a record of its own, not read through a record of the link). A
+        contact alone, as each of several contacts written one at a time, reads
+        those of its whole prefetch set through the ORM cache, once for all of
+        them."""
+        link_fields = LINK_FIELDS
+        if len(contacts._ids) == 1:
             links = contacts.business_relation_ids
             partner_prefetch = links.partner_id._prefetch_ids
+            found = zip(
+                self._column(links, "link_to"),
+                [contacts.id] * len(links._ids),  # all of them its own
+                self._column(links, "sync_enabled"),
+                *(self._column(links, fname) for fname in link_fields),
+                strict=True,
+            )
         else:
-            links = (
-                self.env["contact.business.relation"]
+            partner_prefetch = None
+            found = (
+                (link_to, contact.id, True, *[record.id for record in linked])
+                for link_to, contact, *linked in self.env["contact.business.relation"]
                 .sudo()
-                .search_fetch(
+                ._read_group(
                     [
                         ("contact_id", "in", contacts.ids),
                         ("link_to", "!=", False),
                         ("sync_enabled", "=", True),
                     ],
-                    [
-                        "link_to",
-                        "contact_id",
-                        "partner_id",
-                        "bank_account_id",
-                        "sync_enabled",
-                    ],
+                    ["link_to", "contact_id", *link_fields],
                 )
             )
-            partner_prefetch = None
-        linked = {  # {link field: ids of the linked records, in the order of links}
-            link_field: self._column(links, link_field)
-            for link_field in {kind.link_field for kind in LINK_KINDS.values()}
-        }
         rows, via = [], defaultdict(list)  # via: {link_to: [(row, linked id)]}
-        for index, (link_to, contact_id, enabled) in enumerate(
-            zip(
-                self._column(links, "link_to"),
-                self._column(links, "contact_id"),
-                self._column(links, "sync_enabled"),
-                strict=True,
-            )
-        ):
+        for link_to, contact_id, enabled, *linked_ids in found:
             if not link_to or not enabled:  # a paused link propagates nothing
                 continue
             kind = LINK_KINDS[link_to]
-            record_id = linked[kind.link_field][index]
+            record_id = linked_ids[link_fields.index(kind.link_field)]
             if not record_id:
                 continue
             if kind.data_path:  # the data is on a record of the linked one (bank)
@@ -297,7 +300,11 @@ class ContactPartnerSync(models.AbstractModel):
             rows.append((link_to, contact_id, kind.data_model, record_id))
         for link_to, pairs in via.items():
             kind = LINK_KINDS[link_to]
-            model = links._fields[kind.link_field].comodel_name
+            model = (
+                self.env["contact.business.relation"]
+                ._fields[kind.link_field]
+                .comodel_name
+            )
             records = self.env[model].sudo().browse(id_ for _row, id_ in pairs)
             for (row, _id), target_id in zip(
                 pairs, self._column(records, kind.data_path), strict=True
