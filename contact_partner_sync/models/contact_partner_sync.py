@@ -20,6 +20,10 @@ BATCH_SIZE = 1000
 LOCKED = "contact_partner_sync.locked"
 # the fields of contact.business.relation that hold the linked record of each kind
 LINK_FIELDS = tuple(sorted({kind.link_field for kind in LINK_KINDS.values()}))
+# {link_to: position in LINK_FIELDS of the field holding its linked record}
+LINK_FIELD_INDEX = {
+    link_to: LINK_FIELDS.index(kind.link_field) for link_to, kind in LINK_KINDS.items()
+}
 
 
 class SyncFields:
@@ -261,7 +265,7 @@ class ContactPartnerSync(models.AbstractModel):
         contact alone, as each of several contacts written one at a time, reads
         those of its whole prefetch set through the ORM cache, once for all of
         them."""
-        link_fields = LINK_FIELDS
+        Link = self.env["contact.business.relation"]
         if len(contacts._ids) == 1:
             links = contacts.business_relation_ids
             partner_prefetch = links.partner_id._prefetch_ids
@@ -269,22 +273,20 @@ class ContactPartnerSync(models.AbstractModel):
                 self._column(links, "link_to"),
                 [contacts.id] * len(links._ids),  # all of them its own
                 self._column(links, "sync_enabled"),
-                *(self._column(links, fname) for fname in link_fields),
+                *(self._column(links, fname) for fname in LINK_FIELDS),
                 strict=True,
             )
         else:
             partner_prefetch = None
             found = (
                 (link_to, contact.id, True, *[record.id for record in linked])
-                for link_to, contact, *linked in self.env["contact.business.relation"]
-                .sudo()
-                ._read_group(
+                for link_to, contact, *linked in Link.sudo()._read_group(
                     [
                         ("contact_id", "in", contacts.ids),
                         ("link_to", "!=", False),
                         ("sync_enabled", "=", True),
                     ],
-                    ["link_to", "contact_id", *link_fields],
+                    ["link_to", "contact_id", *LINK_FIELDS],
                 )
             )
         rows, via = [], defaultdict(list)  # via: {link_to: [(row, linked id)]}
@@ -292,7 +294,7 @@ class ContactPartnerSync(models.AbstractModel):
             if not link_to or not enabled:  # a paused link propagates nothing
                 continue
             kind = LINK_KINDS[link_to]
-            record_id = linked_ids[link_fields.index(kind.link_field)]
+            record_id = linked_ids[LINK_FIELD_INDEX[link_to]]
             if not record_id:
                 continue
             if kind.data_path:  # the data is on a record of the linked one (bank)
@@ -300,11 +302,7 @@ class ContactPartnerSync(models.AbstractModel):
             rows.append((link_to, contact_id, kind.data_model, record_id))
         for link_to, pairs in via.items():
             kind = LINK_KINDS[link_to]
-            model = (
-                self.env["contact.business.relation"]
-                ._fields[kind.link_field]
-                .comodel_name
-            )
+            model = Link._fields[kind.link_field].comodel_name
             records = self.env[model].sudo().browse(id_ for _row, id_ in pairs)
             for (row, _id), target_id in zip(
                 pairs, self._column(records, kind.data_path), strict=True
