@@ -128,8 +128,33 @@ LINK_TO_SELECTION = [(kind.key, kind.label) for kind in LINK_KINDS.values()]
 PARTNER_KINDS = tuple(k.key for k in LINK_KINDS.values() if k.model == "res.partner")
 # the kinds a customer / vendor template is made for
 TEMPLATE_KINDS = tuple(k.key for k in LINK_KINDS.values() if k.template_field)
-# the link fields of contact.business.relation, one per linked model
+# the linked models, in the order their records are locked (see
+# contact.partner.sync._lock): customers / vendors before bank accounts
+LINKED_MODELS = tuple(dict.fromkeys(kind.model for kind in LINK_KINDS.values()))
+# the link fields of contact.business.relation, one per linked model, in that order
 LINK_FIELDS = tuple(dict.fromkeys(kind.link_field for kind in LINK_KINDS.values()))
+# {link_to: position in LINK_FIELDS of the field holding its linked record}
+LINK_FIELD_INDEX = {
+    key: LINK_FIELDS.index(kind.link_field) for key, kind in LINK_KINDS.items()
+}
+
+
+def link_target_check():
+    """The CHECK of contact.business.relation: a link of a kind holds its linked
+    record in its kind's link field and in no other one; a plain business relation
+    (no link_to) holds none."""
+    return " AND ".join(
+        "(COALESCE(link_to, '') IN (%s)) = (%s IS NOT NULL)"
+        % (
+            ", ".join(
+                f"'{kind.key}'"
+                for kind in LINK_KINDS.values()
+                if kind.link_field == fname
+            ),
+            fname,
+        )
+        for fname in LINK_FIELDS
+    )
 
 
 def kinds_of_model(model):

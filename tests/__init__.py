@@ -4,6 +4,7 @@ from . import (
     test_delete_merge,
     test_install,
     test_link,
+    test_link_kinds,
     test_models,
     test_sync,
 )

@@ -31,6 +31,7 @@
 from odoo.addons.contact_partner_sync.contact_partner_sync.link_kinds import (
     PARTNER_KINDS,
 )
+from odoo.addons.contact_partner_sync.contact_partner_sync.readers import read_values
 
 SNAPSHOT_MODELS = ("res.partner", "res.partner.bank", "res.bank")
 
@@ -159,12 +160,11 @@ class SyncInvariants:
             )
         if not synced or not link.sync_enabled:
             return problems
-        Sync = self.env["contact.partner.sync"]
         field_map = self.env["res.partner"]._contact_sync_field_map(
             link.link_to, "both"
         )
-        theirs = Sync._read_values(synced, field_map)
-        ours = Sync._read_values(contact, {c: c for c in field_map})
+        theirs = read_values(synced, field_map)
+        ours = read_values(contact, {c: c for c in field_map})
         for cfield, lfield in field_map.items():
             if ours[cfield] != theirs[cfield]:
                 problems.append(

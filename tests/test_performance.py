@@ -12,6 +12,10 @@ the ormcaches are warm (``@warmup``)."""
 from odoo.models import PREFETCH_MAX
 from odoo.tests import tagged, warmup
 
+from odoo.addons.contact_partner_sync.contact_partner_sync.readers import (
+    read_values_multi,
+)
+
 from .common import ContactSyncCase
 
 
@@ -88,8 +92,7 @@ class TestPerformance(ContactSyncCase):
         n = PREFETCH_MAX + 50
         plain = self.plain_partners(n)
         customers = self.linked_customers(n)
-        Sync = self.env["contact.partner.sync"]
-        values = Sync._read_values_multi(
+        values = read_values_multi(
             self.fresh(customers), {"name": "name", "contact": "linked_contact_id"}
         )
         self.assertEqual(

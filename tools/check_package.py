@@ -31,8 +31,9 @@ def expected_files():
         check=True,
     ).stdout.split()
     top = {"__init__.py", "__manifest__.py"}
+    folders = {ADDON, "tests", "i18n", "migrations"}
     for name in tracked:
-        if name in top or name.split("/", 1)[0] in {ADDON, "tests", "i18n"}:
+        if name in top or name.split("/", 1)[0] in folders:
             if name.endswith((".py", ".po", ".pot")):
                 files.add(name)
     return {f for f in files if "*" not in f}, tracked

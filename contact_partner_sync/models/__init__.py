@@ -14,7 +14,13 @@ from . import (
     res_partner_bank,
 )
 
-# existing contacts matched instead of twins made
+# a contact linked with an existing customer, vendor or bank account, or creating one
+from . import linking
+
+# contacts created for customers, vendors and bank accounts
+from . import creation
+
+# existing contacts matched instead of twins made (builds on creation)
 from . import matching
 
 # quotes and orders from contacts, interactions logged on contacts

@@ -7,7 +7,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..link_kinds import LINK_FIELDS, LINK_KINDS, LINK_TO_SELECTION
+from ..link_kinds import LINK_FIELDS, LINK_KINDS, LINK_TO_SELECTION, link_target_check
+from ..readers import read_values_multi
 
 
 class ContactBusinessRelation(models.Model):
@@ -89,10 +90,7 @@ class ContactBusinessRelation(models.Model):
         ),
         (
             "link_target_check",
-            "CHECK((COALESCE(link_to, '') IN ('customer', 'vendor'))"
-            " = (partner_id IS NOT NULL)"
-            " AND (COALESCE(link_to, '') = 'bank_account')"
-            " = (bank_account_id IS NOT NULL))",
+            f"CHECK({link_target_check()})",
             "A link to a customer or vendor needs a partner, a link to a bank account "
             "needs a bank account, and a plain business relation neither.",
         ),
@@ -135,26 +133,30 @@ class ContactBusinessRelation(models.Model):
         return list(data.values())
 
     def _contact_sync_sides(self):
-        """The records both sides of the links self stand for, in the order of
-        ``contact.partner.sync._lock()``: the records holding the data of linked
-        records (banks), the contacts, the linked records."""
+        """The records on both sides of the links self, as
+        ``contact.partner.sync._touch()`` takes them: (the records holding the data
+        of linked records (banks), the contacts, the linked records)."""
         links = self.sudo()
-        return [
-            *links._contact_sync_data_records(),
+        return (
+            links._contact_sync_data_records(),
             links.contact_id,
-            *(links[field] for field in LINK_FIELDS),
-        ]
+            [links[field] for field in LINK_FIELDS],
+        )
 
-    def _contact_sync_touch(self, before=()):
+    def _contact_sync_touch(self, before=None):
         """Make the transaction that creates, changes or deletes the links self
         conflict with any concurrent propagation to or from either side (see
-        ``contact.partner.sync``): their rows are touched, and the rows of
-        ``before`` (the sides before a change, as ``_contact_sync_sides()``)."""
-        if self:
-            sides = self._contact_sync_sides()
-            if before:
-                sides = [old | new for old, new in zip(before, sides, strict=True)]
-            self.env["contact.partner.sync"]._lock(*sides, touch=True)
+        ``contact.partner.sync``): their rows are touched, and those of ``before``
+        (the sides before a change, as ``_contact_sync_sides()`` returned them)."""
+        if not self:
+            return
+        data, contacts, linked = self._contact_sync_sides()
+        if before:
+            old_data, old_contacts, old_linked = before
+            data = self._contact_sync_data_records(*old_data, *data)
+            contacts |= old_contacts
+            linked = [old | new for old, new in zip(old_linked, linked, strict=True)]
+        self.env["contact.partner.sync"]._touch(data, contacts, linked)
 
     @api.depends(
         "contact_id", "business_relation_id", "link_to", "partner_id", "bank_account_id"
@@ -251,35 +253,6 @@ class ContactBusinessRelation(models.Model):
                 )
             )
 
-    def _contact_sync_align(self, master, fill_from_linked=False):
-        """Bring the contact and the linked record of this new link in line: the side
-        ``master`` ("contact" or the link_to) wins. With ``fill_from_linked`` the linked
-        record first fills the fields the contact has empty."""
-        self.ensure_one()
-        Sync = self.env["contact.partner.sync"]
-        Partner = self.env["res.partner"]
-        contact, source = self.contact_id, self._linked_data_record()
-        if not source:
-            return
-        # the master's values on the fields that flow from it
-        if master != "contact":
-            to_contact = Partner._contact_sync_field_map(self.link_to, "to_contact")
-            Sync._synchronize(source, to_contact.values())
-            return
-        if fill_from_linked:
-            to_contact = Partner._contact_sync_field_map(self.link_to, "to_contact")
-            contact_values = Sync._read_values(contact, {cf: cf for cf in to_contact})
-            fill = [
-                to_contact[cfield]
-                for cfield, value in Sync._read_values(source, to_contact).items()
-                if value and not contact_values[cfield]
-            ]
-            if fill:
-                Sync._synchronize(source, fill)
-        Sync._synchronize(
-            contact, Partner._contact_sync_field_map(self.link_to, "to_linked")
-        )
-
     # ------------------------------------------------------------------ resync
     def _by_kind(self):
         """[(link kind, the links of self of that kind)]."""
@@ -320,14 +293,13 @@ class ContactBusinessRelation(models.Model):
         """The links of self whose contact and linked record differ on a field
         synchronized both ways; read in batch, per kind."""
         Partner = self.env["res.partner"]
-        Sync = self.env["contact.partner.sync"]
         differ = self.browse()
         for kind, links in self.sudo()._by_kind():
             both = Partner._contact_sync_field_map(kind.key, "both")
             if not both:
                 continue
-            ours = Sync._read_values_multi(links.contact_id, {cf: cf for cf in both})
-            theirs = Sync._read_values_multi(links._data_records(kind), both)
+            ours = read_values_multi(links.contact_id, {cf: cf for cf in both})
+            theirs = read_values_multi(links._data_records(kind), both)
             for link in links:
                 record = link[kind.link_field]
                 target = record[kind.data_path] if kind.data_path else record

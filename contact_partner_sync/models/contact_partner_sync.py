@@ -9,8 +9,9 @@ from odoo.models import PREFETCH_MAX
 from odoo.tools import SQL, ormcache, split_every
 
 from ..context_keys import SYNC_SKIP
-from ..link_kinds import LINK_KINDS
-from .res_partner import partner_labels
+from ..labels import partner_labels
+from ..link_kinds import LINK_FIELD_INDEX, LINK_FIELDS, LINK_KINDS, LINKED_MODELS
+from ..readers import column, read_values_multi
 
 _logger = logging.getLogger(__name__)
 # records per chunk of create_contacts(), see _create_contacts_in_chunks
@@ -18,12 +19,6 @@ BATCH_SIZE = 1000
 # cr.precommit.data key: {(model, id)} of the rows locked by this transaction (the
 # data is cleared at commit, rollback and savepoints, as the locks may go with them)
 LOCKED = "contact_partner_sync.locked"
-# the fields of contact.business.relation that hold the linked record of each kind
-LINK_FIELDS = tuple(sorted({kind.link_field for kind in LINK_KINDS.values()}))
-# {link_to: position in LINK_FIELDS of the field holding its linked record}
-LINK_FIELD_INDEX = {
-    link_to: LINK_FIELDS.index(kind.link_field) for link_to, kind in LINK_KINDS.items()
-}
 
 
 class SyncFields:
@@ -72,6 +67,28 @@ class SyncFields:
         }
 
 
+class SyncRun:
+    """The state of one synchronization (one ``_synchronize()`` call), handed from
+    step to step instead of each of its parts by hand."""
+
+    __slots__ = ("links", "origins", "prefetch_ids", "sync_fields", "visited")
+
+    def __init__(self, sync_fields):
+        self.sync_fields = sync_fields
+        # {(model, id)}: the sources and the records written, never written (again)
+        self.visited = set()
+        # {contact id: (model, id) of the record its values come from}, for the
+        # chatter of the contacts written next
+        self.origins = {}
+        # the contacts read together (by default those being written), and their
+        # _contact_links() when they were read already (else None)
+        self.prefetch_ids = ()
+        self.links = None
+
+    def visit(self, model, ids):
+        self.visited.update((model, id_) for id_ in ids)
+
+
 class ContactPartnerSync(models.AbstractModel):
     """Propagation of the synchronized fields, the contact being the hub.
 
@@ -110,76 +127,20 @@ class ContactPartnerSync(models.AbstractModel):
         sources = sources.sudo()
         if not sources:
             return
-        sync_fields = sync_fields or self._sync_fields()
-        origins = {}  # {contact id: (model, id) of the record its values come from}
+        run = SyncRun(sync_fields or self._sync_fields())
         if sources._name == "res.partner":
-            contact_values, visited, prefetch_ids, links = self._partner_values(
-                sources, fnames, sync_fields, origins
-            )
+            contact_values = self._partner_values(run, sources, fnames)
         else:
-            data_fnames = sync_fields.data_fnames.get(sources._name, frozenset())
+            data_fnames = run.sync_fields.data_fnames.get(sources._name, frozenset())
             fnames = data_fnames if fnames is None else data_fnames & set(fnames)
-            visited = {(sources._name, record_id) for record_id in sources.ids}
+            run.visit(sources._name, sources.ids)
             contact_values = self._data_contact_values(
-                sources._name,
-                dict.fromkeys(sources.ids, fnames),
-                visited,
-                sync_fields,
-                origins,
+                run, sources._name, dict.fromkeys(sources.ids, fnames)
             )
-            prefetch_ids, links = (), None
         if contact_values:
-            self._propagate(
-                contact_values, visited, sync_fields, prefetch_ids, links, origins
-            )
+            self._propagate(run, contact_values)
 
     # ------------------------------------------------------------------ reading
-    @api.model
-    def _column(self, records, fname):
-        """The write values of ``fname`` for ``records``, in their order, read in
-        batch with the prefetch set of ``records``; over PREFETCH_MAX records, by
-        chunks that prefetch themselves, as the ORM iterates a large recordset
-        (where the ORM reads a missing value, it looks for the other missing ones
-        from the start of the prefetch set: a large one would be scanned again at
-        every chunk of records read)."""
-        size = len(records._ids)
-        if size > PREFETCH_MAX:
-            return [
-                value
-                for ids in split_every(PREFETCH_MAX, records._ids)
-                for value in self._column(records.browse(ids), fname)
-            ]
-        field = records._fields[fname]
-        if size == 1:  # a record written alone: its field, no iteration
-            value = records[fname]
-            if field.type == "many2one":
-                return [value.id]
-            return [
-                field.convert_to_write(value, records) if field.relational else value
-            ]
-        if field.type == "many2one":
-            return [record[fname].id for record in records]
-        if field.relational:
-            return [field.convert_to_write(record[fname], record) for record in records]
-        return records.mapped(fname)
-
-    @api.model
-    def _read_values(self, record, field_map):
-        """``{key: write value of record[fname]}`` for ``field_map`` {key: fname}."""
-        return self._read_values_multi(record, field_map)[record.id]
-
-    @api.model
-    def _read_values_multi(self, records, field_map):
-        """``{id: {key: write value}}`` of ``records`` for ``field_map`` {key: fname},
-        read in batch."""
-        result = {record_id: {} for record_id in records._ids}
-        for key, fname in field_map.items():
-            for record_id, value in zip(
-                records._ids, self._column(records, fname), strict=True
-            ):
-                result[record_id][key] = value
-        return result
-
     @api.model
     @ormcache()
     def _sync_fields(self):
@@ -197,33 +158,35 @@ class ContactPartnerSync(models.AbstractModel):
         )
 
     @api.model
-    def _partner_values(self, partners, fnames, sync_fields, origins):
+    def _partner_values(self, run, partners, fnames):
         """What the partners ``partners`` (contacts, customers, vendors) carry to the
-        contacts: (contact values, visited, prefetch ids, links of the contacts or
-        None). Unlinked partners cost nothing: their stored link columns say so."""
+        contacts ({contact id: values}); the partners are visited, and the contacts
+        to read together (with their links, when read) noted in ``run``. Unlinked
+        partners cost nothing: their stored link columns say so."""
+        sync_fields = run.sync_fields
         contact_ids, linked = [], {}  # linked: {customer / vendor id: its contact id}
         for partner_id, is_contact, relation, contact_id in zip(
             partners._ids,
-            self._column(partners, "is_contact"),
-            self._column(partners, "contact_business_relation"),
-            self._column(partners, "linked_contact_id"),
+            column(partners, "is_contact"),
+            column(partners, "contact_business_relation"),
+            column(partners, "linked_contact_id"),
             strict=True,
         ):
             if is_contact and relation not in ("none", "other"):
                 contact_ids.append(partner_id)
             elif not is_contact and contact_id:
                 linked[partner_id] = contact_id
-        contact_values, visited = {}, set()
-        prefetch_ids, links = partners._prefetch_ids, None
+        contact_values = {}
+        run.prefetch_ids = partners._prefetch_ids
         if contact_ids:
             contact_fnames = sync_fields.contact_fnames
             if fnames is not None:
                 contact_fnames &= set(fnames)
-            contact_values = self._read_values_multi(
+            contact_values = read_values_multi(
                 partners.browse(contact_ids),
                 {fname: fname for fname in contact_fnames},
             )
-            visited.update(("res.partner", contact_id) for contact_id in contact_ids)
+            run.visit("res.partner", contact_ids)
         if linked:
             # a customer / vendor has one contact (customer and vendor links
             # included), whose links say which fields it shares
@@ -231,14 +194,16 @@ class ContactPartnerSync(models.AbstractModel):
             synced = sync_fields.partner_fnames
             if fnames is not None:
                 synced &= set(fnames)
-            values = self._read_values_multi(sources, {f: f for f in synced})
+            values = read_values_multi(sources, {f: f for f in synced})
             if contact_ids:
-                prefetch_ids = tuple(contact_values) + tuple(set(linked.values()))
+                run.prefetch_ids = tuple(contact_values) + tuple(set(linked.values()))
             elif len(sources) == 1:
-                prefetch_ids = sources.linked_contact_id._prefetch_ids
+                run.prefetch_ids = sources.linked_contact_id._prefetch_ids
             else:
-                prefetch_ids = tuple(set(linked.values()))
-            contacts = partners.browse(set(linked.values())).with_prefetch(prefetch_ids)
+                run.prefetch_ids = tuple(set(linked.values()))
+            contacts = partners.browse(set(linked.values())).with_prefetch(
+                run.prefetch_ids
+            )
             links = self._contact_links(contacts)
             field_maps = sync_fields.restricted(synced)
             for link_to, contact_id, _model, target_id in links[0]:
@@ -247,11 +212,11 @@ class ContactPartnerSync(models.AbstractModel):
                         (cfield, values[target_id][lfield])
                         for cfield, lfield in field_maps[link_to].items()
                     )
-                    origins[contact_id] = ("res.partner", target_id)
-            visited.update(("res.partner", partner_id) for partner_id in linked)
-            if contact_ids:
-                links = None  # the links of the contacts of partners are read too
-        return contact_values, visited, prefetch_ids, links
+                    run.origins[contact_id] = ("res.partner", target_id)
+            run.visit("res.partner", linked)
+            # with contacts among the partners, the links of all are read together
+            run.links = None if contact_ids else links
+        return contact_values
 
     @api.model
     def _contact_links(self, contacts):
@@ -270,10 +235,10 @@ class ContactPartnerSync(models.AbstractModel):
             links = contacts.business_relation_ids
             partner_prefetch = links.partner_id._prefetch_ids
             found = zip(
-                self._column(links, "link_to"),
+                column(links, "link_to"),
                 [contacts.id] * len(links._ids),  # all of them its own
-                self._column(links, "sync_enabled"),
-                *(self._column(links, fname) for fname in LINK_FIELDS),
+                column(links, "sync_enabled"),
+                *(column(links, fname) for fname in LINK_FIELDS),
                 strict=True,
             )
         else:
@@ -305,26 +270,27 @@ class ContactPartnerSync(models.AbstractModel):
             model = Link._fields[kind.link_field].comodel_name
             records = self.env[model].sudo().browse(id_ for _row, id_ in pairs)
             for (row, _id), target_id in zip(
-                pairs, self._column(records, kind.data_path), strict=True
+                pairs, column(records, kind.data_path), strict=True
             ):
                 rows[row] = rows[row][:3] + (target_id,)
         return [row for row in rows if row[3]], partner_prefetch
 
     @api.model
-    def _data_contact_values(self, model, changed, visited, sync_fields, origins):
-        """Contact values ({contact id: values}) for the unvisited contacts linked,
-        through a kind whose data lives on ``model`` (res.bank), to the records of
-        ``changed`` ({record id: fields of it that changed})."""
+    def _data_contact_values(self, run, model, changed):
+        """Contact values ({contact id: values}) for the contacts not visited by
+        ``run`` linked, through a kind whose data lives on ``model`` (res.bank), to
+        the records of ``changed`` ({record id: fields of it that changed}); where
+        their values come from is noted in ``run.origins``."""
         if not changed:
             return {}
         Link = self.env["contact.business.relation"].sudo()
         records = self.env[model].sudo().browse(changed)
         values = {}
-        for link_to, field_map in sync_fields.to_contact.items():
+        for link_to, field_map in run.sync_fields.to_contact.items():
             kind = LINK_KINDS[link_to]
             if kind.data_model != model or not kind.data_path:
                 continue
-            record_values = self._read_values_multi(records, field_map)
+            record_values = read_values_multi(records, field_map)
             path = f"{kind.link_field}.{kind.data_path}"
             links = Link.search_fetch(
                 [
@@ -337,8 +303,8 @@ class ContactPartnerSync(models.AbstractModel):
             for link in links:
                 contact_id = link.contact_id.id
                 record_id = link[kind.link_field][kind.data_path].id
-                if ("res.partner", contact_id) not in visited:
-                    origins[contact_id] = (model, record_id)
+                if ("res.partner", contact_id) not in run.visited:
+                    run.origins[contact_id] = (model, record_id)
                     values[contact_id] = {
                         cfield: value
                         for cfield, value in record_values[record_id].items()
@@ -348,40 +314,27 @@ class ContactPartnerSync(models.AbstractModel):
 
     # ------------------------------------------------------------------ writing
     @api.model
-    def _propagate(
-        self,
-        contact_values,
-        visited,
-        sync_fields,
-        prefetch_ids=(),
-        links=None,
-        origins=None,
-    ):
+    def _propagate(self, run, contact_values):
         """Write ``contact_values`` ({contact id: {contact_field: value}}) to the
-        contacts, then to everything linked to them; records in ``visited``
-        ({(model, id)}) are sources and never written. ``prefetch_ids``: the
-        contacts read together (by default those of ``contact_values``);
-        ``links``: their ``_contact_links()``, when the caller has read them;
-        ``origins``: {contact id: (model, id) of the record its values come
-        from}, for the chatter of the contacts written."""
-        origins = {} if origins is None else origins
+        contacts, then to everything linked to them; the records ``run`` visited are
+        sources and never written."""
         Partner = self.env["res.partner"].sudo()
-        field_maps = sync_fields.maps
+        field_maps = run.sync_fields.maps
         pending = {cid: vals for cid, vals in contact_values.items() if vals}
         while pending:
-            prefetch_ids = prefetch_ids or tuple(pending)
-            rows, partner_prefetch = links or self._contact_links(
+            prefetch_ids = run.prefetch_ids or tuple(pending)
+            rows, partner_prefetch = run.links or self._contact_links(
                 Partner.browse(pending).with_prefetch(prefetch_ids)
             )
             self._lock_contacts(pending, prefetch_ids, rows)
-            if any(("res.partner", cid) not in visited for cid in pending):
+            if any(("res.partner", cid) not in run.visited for cid in pending):
                 self._write_grouped(
-                    "res.partner", pending, visited, prefetch_ids, origins
+                    run, "res.partner", pending, prefetch_ids, run.origins
                 )
             targets = defaultdict(lambda: defaultdict(dict))  # {model: {id: values}}
             from_contact = {}  # {target id: ("res.partner", its contact id)}
             for link_to, contact_id, model, target_id in rows:
-                if contact_id not in pending or (model, target_id) in visited:
+                if contact_id not in pending or (model, target_id) in run.visited:
                     continue
                 from_contact[target_id] = ("res.partner", contact_id)
                 field_map = field_maps[link_to]
@@ -391,21 +344,18 @@ class ContactPartnerSync(models.AbstractModel):
                     if cfield in field_map
                 )
             self._write_grouped(
+                run,
                 "res.partner",
                 targets.pop("res.partner", {}),
-                visited,
                 partner_prefetch,
                 from_contact,
             )
-            pending, origins = {}, {}
+            # the next wave: the contacts of the banks written
+            pending, run.origins = {}, {}
+            run.prefetch_ids, run.links = (), None
             for model, values in targets.items():
-                changed = self._write_grouped(model, values, visited, (), from_contact)
-                pending.update(
-                    self._data_contact_values(
-                        model, changed, visited, sync_fields, origins
-                    )
-                )
-            prefetch_ids, links = (), None
+                changed = self._write_grouped(run, model, values, (), from_contact)
+                pending.update(self._data_contact_values(run, model, changed))
 
     # ------------------------------------------------------------------ locking
     @api.model
@@ -477,6 +427,24 @@ class ContactPartnerSync(models.AbstractModel):
             locked.update((model, id_) for id_ in ids)
 
     @api.model
+    def _touch(self, data, contacts, linked):
+        """Touch both sides of links about to be created, changed or removed, in the
+        lock order of ``_lock()``: ``data`` (recordsets of the records holding
+        linked data: banks), the ``contacts``, then ``linked`` (recordsets of linked
+        records: customers / vendors before bank accounts). A concurrent
+        propagation to or from either side then conflicts with this transaction
+        and is retried by Odoo on a snapshot where the change is done."""
+        order = {model: n for n, model in enumerate(LINKED_MODELS)}
+        self._lock(
+            *data,
+            contacts.sudo(),
+            *sorted(
+                (records.sudo() for records in linked), key=lambda r: order[r._name]
+            ),
+            touch=True,
+        )
+
+    @api.model
     def _lock_contacts(self, contact_ids, prefetch_ids, rows):
         """Lock the contacts ``contact_ids`` about to be propagated, and first the
         records holding the data of their links (banks, which several contacts may
@@ -514,21 +482,20 @@ class ContactPartnerSync(models.AbstractModel):
         )
 
     @api.model
-    def _write_grouped(
-        self, model, record_values, visited, prefetch_ids=(), origins=None
-    ):
+    def _write_grouped(self, run, model, record_values, prefetch_ids=(), origins=None):
         """Write on each record of ``model`` in ``record_values`` ({id: {field:
-        value}}) the values that differ from its own, one write per group of records
-        receiving the same values; compared in batch. ``prefetch_ids``: the records
-        read together (by default those written); ``origins``: {id: (model, id) of
-        the record its values come from}, named in Odoo's tracking message of the
-        record written. Return {id: values written}."""
+        value}}) that ``run`` did not visit the values that differ from its own, one
+        write per group of records receiving the same values; compared in batch.
+        ``prefetch_ids``: the records read together (by default those written);
+        ``origins``: {id: (model, id) of the record its values come from}, named in
+        Odoo's tracking message of the record written. Return {id: values
+        written}."""
         Model = self.env[model].sudo()
         todo = defaultdict(list)  # {values: [ids]}
         for record_id, vals in record_values.items():
-            if vals and (model, record_id) not in visited:
+            if vals and (model, record_id) not in run.visited:
                 todo[tuple(sorted(vals.items()))].append(record_id)
-        visited.update((model, record_id) for record_id in record_values)
+        run.visit(model, record_values)
         if not todo:
             return {}
         prefetch_ids = prefetch_ids or tuple(
@@ -538,9 +505,7 @@ class ContactPartnerSync(models.AbstractModel):
         for items, ids in todo.items():
             records = Model.browse(ids).with_prefetch(prefetch_ids)
             for fname, value in items:
-                for record_id, current in zip(
-                    ids, self._column(records, fname), strict=True
-                ):
+                for record_id, current in zip(ids, column(records, fname), strict=True):
                     if current != value:
                         written[record_id][fname] = value
         groups = defaultdict(list)
@@ -593,6 +558,55 @@ class ContactPartnerSync(models.AbstractModel):
             targets[bodies[origin]].append(record_id)
         for body, ids in targets.items():
             Model.browse(ids)._track_set_log_message(body)
+
+    # ------------------------------------------------------------------ new links
+    @api.model
+    def _align_new_links(self, links, master, fill_empty=False):
+        """Bring both sides of the new ``links`` in line, in batch: the side
+        ``master`` ("contact" or "linked") wins on the fields that flow from it.
+        ``fill_empty``: the other side first fills the master's empty values, so
+        that linking empties nothing."""
+        if master not in ("contact", "linked"):
+            raise ValueError(master)
+        sync_fields = self._sync_fields()
+        for kind, kind_links in links.sudo()._by_kind():
+            pairs = [
+                (link.contact_id, link._linked_data_record()) for link in kind_links
+            ]
+            pairs = [pair if master == "contact" else pair[::-1] for pair in pairs]
+            pairs = [(ours, theirs) for ours, theirs in pairs if ours and theirs]
+            if not pairs:
+                continue
+            masters = pairs[0][0].browse(dict.fromkeys(ours.id for ours, _t in pairs))
+            others = pairs[0][1].browse(
+                dict.fromkeys(theirs.id for _o, theirs in pairs)
+            )
+            to_linked = sync_fields.maps[kind.key]
+            if master == "contact":
+                flow = set(to_linked)
+                fill_map = sync_fields.to_contact[kind.key]
+            else:
+                flow = set(sync_fields.to_contact[kind.key].values())
+                fill_map = {lfield: cfield for cfield, lfield in to_linked.items()}
+            if fill_empty and fill_map:
+                own = read_values_multi(masters, {fname: fname for fname in fill_map})
+                other = read_values_multi(others, fill_map)
+                fill, origins = {}, {}
+                for ours, theirs in pairs:
+                    values = {
+                        fname: value
+                        for fname, value in other[theirs.id].items()
+                        if value and not own[ours.id][fname]
+                    }
+                    if values:
+                        fill[ours.id] = values
+                        origins[ours.id] = (theirs._name, theirs.id)
+                run = SyncRun(sync_fields)
+                for values in self._write_grouped(
+                    run, masters._name, fill, (), origins
+                ).values():
+                    flow.update(values)
+            self._synchronize(masters, flow, sync_fields)
 
     # ------------------------------------------------------------------ batches
     @api.model

@@ -37,11 +37,10 @@ class MergePartnerAutomatic(models.TransientModel):
             # the links change: the banks of their contacts, the contacts, then the
             # partners are touched first (see contact.partner.sync._lock)
             linked = contacts | links.contact_id
-            self.env["contact.partner.sync"]._lock(
-                *linked.sudo().business_relation_ids._contact_sync_data_records(),
+            self.env["contact.partner.sync"]._touch(
+                linked.sudo().business_relation_ids._contact_sync_data_records(),
                 linked,
-                partners - linked,
-                touch=True,
+                [partners - linked],
             )
         res = super()._merge(
             partner_ids, dst_partner=dst_partner, extra_checks=extra_checks

@@ -1,0 +1,91 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Contacts created for bank accounts, from their bank."""
+
+from odoo import api, models
+
+from ...context_keys import FROM_CONTACT
+from ...link_kinds import LINK_KINDS, kinds_of_model
+from ...notifications import notify_then
+from ...readers import read_values_multi
+
+
+class ResPartnerBank(models.Model):
+    _inherit = "res.partner.bank"
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        accounts = super().create(vals_list)
+        if accounts and not self.env.context.get(FROM_CONTACT):
+            accounts.sudo()._contact_sync_make_contacts(None, strict=False)
+        return accounts
+
+    # ------------------------------------------------------------------ contacts
+    @api.model
+    def _contact_sync_missing_domain(self, link_to):
+        """The bank accounts that have no contact yet (and can have one)."""
+        return [("bank_id", "!=", False), ("contact_id", "=", False)]
+
+    def _contact_sync_make_contacts(self, link_to, strict):
+        """Create and link the contacts of the accounts of self that have a bank and
+        no contact. ``strict``: raise when the business relation code is unset."""
+        link_to = link_to or kinds_of_model(self._name)[0].key
+        accounts = self.filtered(lambda a: a.bank_id and not a.business_relation_ids)
+        relations = {
+            account: (account.company_id or self.env.company)._contact_sync_relation(
+                link_to, raise_if_unset=strict
+            )
+            for account in accounts
+        }
+        accounts = accounts.filtered(lambda account: relations[account])
+        if not accounts:
+            return self.env["res.partner"]
+        vals_list = accounts._contact_sync_contact_values([link_to])
+        contacts = self.env["res.partner"]._contact_sync_create_contacts(vals_list)
+        links = self.env["contact.business.relation"].create(
+            [
+                {
+                    "contact_id": contact.id,
+                    "business_relation_id": relations[account].id,
+                    "link_to": link_to,
+                    LINK_KINDS[link_to].link_field: account.id,
+                }
+                for contact, account in zip(contacts, accounts, strict=True)
+            ]
+        )
+        links._contact_sync_log_links(new_contacts=contacts)
+        return contacts.with_env(self.env)
+
+    def _contact_sync_contact_values(self, kinds):
+        """Values of the new contacts of the accounts self, linked as ``kinds``, in
+        their order: their bank's synchronized fields, read in batch."""
+        field_map = {}
+        for kind in kinds:
+            field_map.update(
+                self.env["res.partner"]._contact_sync_field_map(kind, "to_contact")
+            )
+        values = read_values_multi(self.bank_id, field_map)
+        return [
+            dict(
+                values[account.bank_id.id],
+                is_contact=True,
+                is_company=True,
+                company_id=account.company_id.id,
+            )
+            for account in self
+        ]
+
+    # ------------------------------------------------------------------ buttons
+    def action_create_contact(self):
+        """Button of a bank account: create its contact (from its bank) and open it."""
+        self.ensure_one()
+        contact = self.create_contacts()
+        return notify_then(
+            self.env._(
+                "Contact %(contact)s created for the bank account %(account)s.",
+                contact=contact.display_name,
+                account=self.display_name,
+            ),
+            contact._get_records_action(),
+        )
