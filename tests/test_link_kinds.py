@@ -85,6 +85,4 @@ class TestLinkKinds(ContactSyncCase):
                 self.assertEqual(contact.contact_business_relation, "none")
                 other.unlink()
                 self.assertTrue(created.exists())
-                self.assertFalse(
-                    self.Link.search([(kind.link_field, "=", created.id)])
-                )
+                self.assertFalse(self.Link.search([(kind.link_field, "=", created.id)]))
