@@ -22,10 +22,13 @@ class TestLinkKinds(ContactSyncCase):
                 return self.Partner.create(
                     {"name": name, "is_company": True, kind.rank_field: 1}
                 )
-        if kind.model == "res.partner.bank":
-            bank = self.env["res.bank"].create({"name": name})
-            return self.make_bank_account(f"FI21 1234 5600 {len(name):04d}", bank)
-        self.fail(f"no factory for the records of the kind {kind.key} ({kind.model})")
+        self.assertEqual(
+            kind.model,
+            "res.partner.bank",
+            f"no factory for the records of the kind {kind.key} ({kind.model})",
+        )
+        bank = self.env["res.bank"].create({"name": name})
+        return self.make_bank_account(f"FI21 1234 5600 {len(name):04d}", bank)
 
     def create_arguments(self, kind):
         """The arguments of the contact's create method of ``kind``."""
