@@ -34,8 +34,11 @@ from odoo.sql_db import Cursor
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import SQL, mute_logger
 
+from odoo.addons.contact_partner_sync.contact_partner_sync.invariants import (
+    SyncInvariants,
+)
+
 from .common import CODE_FIELDS, ContactSyncCase
-from .invariants import SyncInvariants
 
 
 @tagged("post_install", "-at_install")
