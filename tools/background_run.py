@@ -112,11 +112,6 @@ def code_fingerprint():
 
 
 # ----------------------------------------------------------------------------- database
-def main_company_codes(env, on):
-    """Set (or unset) the business relation codes of the main company."""
-    set_codes(env.ref("base.main_company"), on=on)
-
-
 def unlink_in_batches(env, records, what):
     for start in range(0, len(records), BATCH):
         records[start : start + BATCH].unlink()
@@ -143,7 +138,7 @@ def prepare(registry, n):
             [("name", "=like", f"{NAME} %"), ("is_contact", "=", True)], order="id"
         )
         unlink_in_batches(env, contacts, "contacts of earlier runs")
-        main_company_codes(env, on=False)
+        set_codes(env.ref("base.main_company"), on=False)
         customers = Partner.search(
             [("name", "=like", f"{NAME} %"), ("is_contact", "=", False)], order="id"
         )
@@ -163,7 +158,7 @@ def prepare(registry, n):
                 cr.commit()
                 env.invalidate_all()
             print(f"  created in {time.perf_counter() - start:.0f} s")
-        main_company_codes(env, on=True)
+        set_codes(env.ref("base.main_company"), on=True)
         env["ir.config_parameter"].set_param(THRESHOLD_PARAM, "1000")
         env.flush_all()
         cr.execute("ANALYZE res_partner, contact_business_relation")
