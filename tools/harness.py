@@ -59,7 +59,8 @@ def odoo_src():
 
 
 def odoo_bin():
-    """The ``odoo-bin`` script of ``odoo_src()``."""
+    """The ``odoo-bin`` script of ``odoo_src()`` (every tool starts Odoo through
+    this function: a series that keeps it elsewhere is told here)."""
     return os.path.join(odoo_src(), "odoo-bin")
 
 
