@@ -576,6 +576,17 @@ class Client:
     def do_create_vendor(self):
         self.create_partner("vendor", "supplier_rank")
 
+    def new_bank(self, kind):
+        """A new bank, created by the request ``kind``; its id, None when the
+        request did not pass."""
+        outcome, bank = self.call(
+            kind,
+            "res.bank",
+            "create",
+            {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
+        )
+        return record_ids(bank)[0] if outcome == "ok" else None
+
     def do_create_bank_account(self):
         """A new account at an existing unlinked account's bank (two accounts, one
         bank) or at a new bank: it gets its contact from the bank."""
@@ -585,15 +596,9 @@ class Client:
         if pool and self.rng.random() < 0.3:
             bank = self.rng.choice(pool)[1]
         else:
-            outcome, bank = self.call(
-                "create bank account",
-                "res.bank",
-                "create",
-                {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
-            )
-            if outcome != "ok":
+            bank = self.new_bank("create bank account")
+            if bank is None:
                 return
-            bank = record_ids(bank)[0]
         outcome, account = self.call(
             "create bank account",
             "res.partner.bank",
@@ -719,15 +724,9 @@ class Client:
             bank = self.rng.choice(banks)
         else:
             self.counter += 1
-            outcome, bank = self.call(
-                "bank change",
-                "res.bank",
-                "create",
-                {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
-            )
-            if outcome != "ok":
+            bank = self.new_bank("bank change")
+            if bank is None:
                 return
-            bank = record_ids(bank)[0]
         outcome, _result = self.call(
             "bank change", "res.partner.bank", "write", [account], {"bank_id": bank}
         )
