@@ -1,8 +1,14 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import threading
+import time
 from contextlib import contextmanager
 
-from odoo.tests import TransactionCase
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.service.model import retrying
+from odoo.tests import BaseCase, TransactionCase, get_db_name
+from odoo.tools import SQL, mute_logger
 
 CODE_FIELDS = (
     "customer_business_relation_id",
@@ -105,3 +111,145 @@ class ContactSyncCase(TransactionCase):
         func()
         self.env.flush_all()
         return self.env.cr.sql_log_count - before
+
+
+class CommittedCursorCase(BaseCase):
+    """Transactions on real cursors of the test database (not the test cursor of a
+    TransactionCase), for races: what a test makes is committed, and deleted again.
+
+    ``NAME``: the records a test commits are named ``NAME ...`` (partners and banks)
+    or numbered ``NAME.upper()...`` (bank accounts); they are deleted before each test
+    (left by an interrupted run, if any) and after it (``delete_committed``).
+    ``CODES``: the kinds whose business relation code the company gets for the test
+    (put back after it)."""
+
+    NAME = "Committed"
+    CODES = ("customer", "vendor", "bank_account")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def setUp(self):
+        super().setUp()
+        self.delete_committed()
+        self.addCleanup(self._restore)
+        with self.registry.cursor() as cr:
+            env = self.env_of(cr)
+            company = env.company
+            self.codes = {fname: company[fname].id for fname in CODE_FIELDS}
+            company.write(
+                {
+                    f"{kind}_business_relation_id": env.ref(
+                        f"contact_partner_sync.business_relation_{kind}"
+                    ).id
+                    for kind in self.CODES
+                }
+            )
+
+    def _restore(self):
+        self.delete_committed()
+        if getattr(self, "codes", None):
+            with self.registry.cursor() as cr:
+                self.env_of(cr).company.write(self.codes)
+
+    def env_of(self, cr):
+        # the transaction made here: Registry(dbname) would wait for the registry
+        # lock that the test runner holds, in another thread
+        cr.transaction = cr.transaction or api.Transaction(self.registry)
+        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+    def committed(self, make):
+        """``make(env)`` in a transaction of its own, committed; its result's ids."""
+        with self.registry.cursor() as cr:
+            result = make(self.env_of(cr))
+            return {key: record.id for key, record in result.items()}
+
+    def delete_committed(self):
+        """Delete what the tests committed: the records named after NAME (bank
+        accounts and banks in SQL: Odoo archives them instead)."""
+        with self.registry.cursor() as cr:
+            env = self.env_of(cr)
+            accounts = (
+                env["res.partner.bank"]
+                .with_context(active_test=False)
+                .search([("acc_number", "like", self.NAME.upper())])
+            )
+            banks = (
+                env["res.bank"]
+                .with_context(active_test=False)
+                .search([("name", "=like", f"{self.NAME} %")])
+            )
+            accounts.business_relation_ids.unlink()
+            env["res.partner"].with_context(active_test=False).search(
+                [("name", "=like", f"{self.NAME} %")]
+            ).unlink()
+            env.flush_all()
+            for table, records in (("res_partner_bank", accounts), ("res_bank", banks)):
+                if records:
+                    cr.execute(
+                        SQL(
+                            "DELETE FROM %s WHERE id = ANY(%s)",
+                            SQL.identifier(table),
+                            records.ids,
+                        )
+                    )
+            env.invalidate_all()
+
+    def stale_then_retried(self, stale, first):
+        """``stale(env)`` takes its snapshot, ``first(env)`` commits, then ``stale``
+        runs in Odoo's retry loop: the number of tries it took."""
+        tries = []
+        with self.registry.cursor() as cr_stale, self.registry.cursor() as cr_first:
+            env_stale, env_first = self.env_of(cr_stale), self.env_of(cr_first)
+            cr_stale.execute("SELECT 1")  # the snapshot of the stale transaction
+            first(env_first)
+            cr_first.commit()
+
+            def stale_try():
+                tries.append(len(tries) + 1)
+                stale(env_stale)
+
+            with mute_logger("odoo.sql_db", "odoo.service.model"):
+                retrying(stale_try, env_stale)
+        return len(tries)
+
+    def concurrently(self, first, second):
+        """``first(env)`` runs in a thread and holds its transaction open 1 s once
+        flushed (its rows locked); meanwhile ``second(env)`` runs in Odoo's retry
+        loop. The times of the tries of ``second`` and of the commit of ``first``."""
+        locked, times, errors = threading.Event(), {}, []
+
+        def first_transaction():  # in a thread: it commits while the test waits
+            try:
+                with self.registry.cursor() as cr1:
+                    first(self.env_of(cr1))
+                    cr1.flush()
+                    locked.set()
+                    time.sleep(1)  # while the second transaction waits
+                    times["commit"] = time.monotonic()
+                    cr1.commit()
+            except Exception as exc:
+                errors.append(exc)
+                locked.set()
+
+        thread = threading.Thread(target=first_transaction)
+        thread.start()
+        self.addCleanup(thread.join, 30)
+        self.assertTrue(locked.wait(30))
+        tries = []
+        with (
+            self.registry.cursor() as cr2,
+            mute_logger("odoo.sql_db", "odoo.service.model"),
+        ):
+            env2 = self.env_of(cr2)
+
+            def second_try():
+                tries.append(time.monotonic())
+                second(env2)
+
+            retrying(second_try, env2)
+        thread.join(30)
+        self.assertFalse(errors)
+        return tries, times["commit"]

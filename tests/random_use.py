@@ -30,8 +30,11 @@ from hypothesis.stateful import (
 
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.contact_partner_sync.contact_partner_sync.invariants import (
+    SyncInvariants,
+)
+
 from .common import CODE_FIELDS
-from .invariants import SyncInvariants
 
 _logger = logging.getLogger(__name__)
 

@@ -11,8 +11,11 @@ them (the request's savepoint is rolled back).
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.contact_partner_sync.contact_partner_sync.invariants import (
+    SyncInvariants,
+)
+
 from .common import CODE_FIELDS, ContactSyncCase
-from .invariants import SyncInvariants
 
 STATE_FIELDS = [
     "name",

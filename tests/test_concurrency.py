@@ -20,62 +20,41 @@ the order they run.
 """
 
 import re
-import threading
-import time
 from functools import partial
 from unittest.mock import patch
 
 from psycopg2.errors import SerializationFailure
 
-from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
 from odoo.service.model import retrying
 from odoo.sql_db import Cursor
-from odoo.tests import BaseCase, get_db_name, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
-from .common import CODE_FIELDS, ContactSyncCase
-from .invariants import SyncInvariants
+from odoo.addons.contact_partner_sync.contact_partner_sync.invariants import (
+    SyncInvariants,
+)
+
+from .common import CODE_FIELDS, CommittedCursorCase, ContactSyncCase
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentEdits(BaseCase):
+class TestConcurrentEdits(CommittedCursorCase):
     """Two transactions write the two sides of one link."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
+    NAME = "Concurrent"
+    CODES = ("customer",)
 
     def setUp(self):
         super().setUp()
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            company = env.company
-            self.codes = {fname: company[fname].id for fname in CODE_FIELDS}
-            company.customer_business_relation_id = env.ref(
-                "contact_partner_sync.business_relation_customer"
-            )
+
+        def make(env):
             contact = env["res.partner"].create(
                 {"name": "Concurrent Oy", "is_contact": True, "is_company": True}
             )
-            customer = contact.create_customer()
-            self.contact_id, self.customer_id = contact.id, customer.id
-        self.addCleanup(self._delete_committed)
+            return {"contact": contact, "customer": contact.create_customer()}
 
-    def _delete_committed(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            env["res.partner"].browse(
-                [self.contact_id, self.customer_id]
-            ).exists().unlink()
-            env.company.write(self.codes)
-
-    def env_of(self, cr):
-        # the transaction made here: Registry(dbname) would wait for the registry
-        # lock that the test runner holds, in another thread
-        cr.transaction = cr.transaction or api.Transaction(self.registry)
-        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        ids = self.committed(make)
+        self.contact_id, self.customer_id = ids["contact"], ids["customer"]
 
     def assertConsistent(self, **expected):
         """The committed contact and customer carry ``expected`` both."""
@@ -133,44 +112,18 @@ class TestConcurrentEdits(BaseCase):
         """Both transactions in flight: the customer's writer waits for the
         contact's writer (row lock), is refused when that one commits, and Odoo's
         retry writes on top of it."""
-        locked, times, errors = threading.Event(), {}, []
 
-        def first_transaction():  # in a thread: it commits while the test waits
-            try:
-                with self.registry.cursor() as cr1:
-                    env1 = self.env_of(cr1)
-                    env1["res.partner"].browse(self.contact_id).write(
-                        {"phone": "+358 1", "email": "first@example.com"}
-                    )
-                    cr1.flush()  # the contact and its customer are locked by cr1
-                    locked.set()
-                    time.sleep(1)  # while the second transaction waits
-                    times["commit"] = time.monotonic()
-                    cr1.commit()
-            except Exception as exc:
-                errors.append(exc)
-                locked.set()
+        def first(env):
+            env["res.partner"].browse(self.contact_id).write(
+                {"phone": "+358 1", "email": "first@example.com"}
+            )  # the contact and its customer are locked by the first transaction
 
-        thread = threading.Thread(target=first_transaction)
-        thread.start()
-        self.addCleanup(thread.join, 30)
-        self.assertTrue(locked.wait(30))
-        tries = []
-        with (
-            self.registry.cursor() as cr2,
-            mute_logger("odoo.sql_db", "odoo.service.model"),
-        ):
-            env2 = self.env_of(cr2)
+        def edit_customer(env):
+            env["res.partner"].browse(self.customer_id).write({"phone": "+358 2"})
 
-            def edit_customer():
-                tries.append(time.monotonic())
-                env2["res.partner"].browse(self.customer_id).write({"phone": "+358 2"})
-
-            retrying(edit_customer, env2)
-        thread.join(30)
-        self.assertFalse(errors)
+        tries, committed = self.concurrently(first, edit_customer)
         self.assertEqual(len(tries), 2, "refused once, then retried")
-        self.assertLess(tries[0], times["commit"], "the first try waited for cr1")
+        self.assertLess(tries[0], committed, "the first try waited for cr1")
         self.assertConsistent(phone="+358 2", email="first@example.com")
 
 
@@ -178,7 +131,7 @@ RACE = "Race"  # the names of every record the races commit (deleted at the end)
 
 
 @tagged("post_install", "-at_install")
-class TestLinkRaces(BaseCase):
+class TestLinkRaces(CommittedCursorCase):
     """Each link-making operation against a concurrent synchronized write that reaches
     the contact, in both orders: the snapshot of the link predates the write's commit
     (the link is refused, then retried), or the snapshot of the write predates the
@@ -193,52 +146,9 @@ class TestLinkRaces(BaseCase):
     business relation, the reused partner's rank, the customer's contact, the kept
     partner): they are raced too, so that this stays true."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-
-    def setUp(self):
-        super().setUp()
-        self._delete_committed_records()  # left by an interrupted run, if any
-        self.addCleanup(self._delete_committed)
-        with self.registry.cursor() as cr:
-            env = self.env_of(cr)
-            company = env.company
-            self.codes = {fname: company[fname].id for fname in CODE_FIELDS}
-            company.write(
-                {
-                    "customer_business_relation_id": env.ref(
-                        "contact_partner_sync.business_relation_customer"
-                    ).id,
-                    "vendor_business_relation_id": env.ref(
-                        "contact_partner_sync.business_relation_vendor"
-                    ).id,
-                    "bank_account_business_relation_id": env.ref(
-                        "contact_partner_sync.business_relation_bank_account"
-                    ).id,
-                }
-            )
-
-    def _delete_committed(self):
-        self._delete_committed_records()
-        if getattr(self, "codes", None):
-            with self.registry.cursor() as cr:
-                self.env_of(cr).company.write(self.codes)
-
-    def env_of(self, cr):
-        # the transaction made here: Registry(dbname) would wait for the registry
-        # lock that the test runner holds, in another thread
-        cr.transaction = cr.transaction or api.Transaction(self.registry)
-        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+    NAME = RACE
 
     # ------------------------------------------------------------------ the records
-    def committed(self, make):
-        """``make(env)`` in a transaction of its own, committed; its result's ids."""
-        with self.registry.cursor() as cr:
-            result = make(self.env_of(cr))
-            return {key: record.id for key, record in result.items()}
-
     def cluster(self, *free):
         """A contact (phone +358 1) linked to a customer, a vendor and a bank account
         but the kinds ``free``; {name: id} of the contact and its linked records."""
@@ -300,24 +210,6 @@ class TestLinkRaces(BaseCase):
         return account
 
     # ------------------------------------------------------------------ the races
-    def stale_then_retried(self, stale, first):
-        """``stale`` takes its snapshot, ``first`` commits, then ``stale`` runs in
-        Odoo's retry loop: the number of tries it took."""
-        tries = []
-        with self.registry.cursor() as cr_stale, self.registry.cursor() as cr_first:
-            env_stale, env_first = self.env_of(cr_stale), self.env_of(cr_first)
-            cr_stale.execute("SELECT 1")  # the snapshot of the stale transaction
-            first(env_first)
-            cr_first.commit()
-
-            def stale_try():
-                tries.append(len(tries) + 1)
-                stale(env_stale)
-
-            with mute_logger("odoo.sql_db", "odoo.service.model"):
-                retrying(stale_try, env_stale)
-        return len(tries)
-
     def assertSynchronized(self, contact_id, **expected):
         """The committed database holds every invariant (the contact and all its
         linked records are equal), and the contact has ``expected``."""
@@ -336,7 +228,7 @@ class TestLinkRaces(BaseCase):
         its linked records are equal, and the contact has ``expected``."""
         for order in ("link on a stale snapshot", "write on a stale snapshot"):
             with self.subTest(order=order):
-                self._delete_committed_records()
+                self.delete_committed()
                 ids = make()
                 pair = (partial(link, ids=ids), partial(write, ids=ids))
                 stale, first = pair if order.startswith("link") else pair[::-1]
@@ -350,37 +242,6 @@ class TestLinkRaces(BaseCase):
                     self.assertTrue(contact_id, "linked")
                 self.assertSynchronized(contact_id, **expected)
                 self.assertEqual(tries, 2, "the stale transaction is retried once")
-
-    def _delete_committed_records(self):
-        """Delete what the races committed: the records named after RACE (bank
-        accounts and banks in SQL: Odoo archives them instead)."""
-        with self.registry.cursor() as cr:
-            env = self.env_of(cr)
-            accounts = (
-                env["res.partner.bank"]
-                .with_context(active_test=False)
-                .search([("acc_number", "like", RACE.upper())])
-            )
-            banks = (
-                env["res.bank"]
-                .with_context(active_test=False)
-                .search([("name", "=like", f"{RACE} %")])
-            )
-            accounts.business_relation_ids.unlink()
-            env["res.partner"].with_context(active_test=False).search(
-                [("name", "=like", f"{RACE} %")]
-            ).unlink()
-            env.flush_all()
-            for table, records in (("res_partner_bank", accounts), ("res_bank", banks)):
-                if records:
-                    cr.execute(
-                        SQL(
-                            "DELETE FROM %s WHERE id = ANY(%s)",
-                            SQL.identifier(table),
-                            records.ids,
-                        )
-                    )
-            env.invalidate_all()
 
     # ------------------------------------------------------------------ writes
     @staticmethod
@@ -803,42 +664,10 @@ class TestLinkRaces(BaseCase):
         flushed; meanwhile ``second(env)`` runs in Odoo's retry loop: it waits for
         the first, is refused when that one commits, and passes on its retry. At
         the end the contact is synchronized and has ``expected``."""
-        locked, times, errors = threading.Event(), {}, []
-
-        def first_transaction():
-            try:
-                with self.registry.cursor() as cr1:
-                    first(self.env_of(cr1))
-                    cr1.flush()
-                    locked.set()
-                    time.sleep(1)  # while the second transaction waits
-                    times["commit"] = time.monotonic()
-                    cr1.commit()
-            except Exception as exc:
-                errors.append(exc)
-                locked.set()
-
-        thread = threading.Thread(target=first_transaction)
-        thread.start()
-        self.addCleanup(thread.join, 30)
-        self.assertTrue(locked.wait(30))
-        tries = []
-        with (
-            self.registry.cursor() as cr2,
-            mute_logger("odoo.sql_db", "odoo.service.model"),
-        ):
-            env2 = self.env_of(cr2)
-
-            def second_try():
-                tries.append(time.monotonic())
-                second(env2)
-
-            retrying(second_try, env2)
-        thread.join(30)
-        self.assertFalse(errors)
+        tries, committed = self.concurrently(first, second)
         self.assertSynchronized(contact_id, **expected)
         self.assertEqual(len(tries), 2, "refused once, then retried")
-        self.assertLess(tries[0], times["commit"], "the first try waited")
+        self.assertLess(tries[0], committed, "the first try waited")
 
 
 @tagged("post_install", "-at_install")

@@ -5,8 +5,11 @@ use of test_random_use, kept as plain tests)."""
 
 from odoo.tests import tagged
 
+from odoo.addons.contact_partner_sync.contact_partner_sync.invariants import (
+    SyncInvariants,
+)
+
 from .common import ContactSyncCase
-from .invariants import SyncInvariants
 
 
 @tagged("post_install", "-at_install")

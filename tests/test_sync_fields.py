@@ -6,8 +6,11 @@ direction, any addon's fields, per-link pause, check and realign."""
 from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.contact_partner_sync.contact_partner_sync.invariants import (
+    SyncInvariants,
+)
+
 from .common import CODE_FIELDS, ContactSyncCase
-from .invariants import SyncInvariants
 
 
 @tagged("post_install", "-at_install")

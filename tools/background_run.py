@@ -53,28 +53,36 @@ Exit status 1 when the run does not end (failed, or not done within ``--timeout`
 when the database shows something done twice or missing.
 """
 
-import argparse
-import fcntl
 import hashlib
-import json
 import os
 import re
-import shutil
 import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 
 import psutil
 
-import odoo
 from odoo import SUPERUSER_ID, api
 
-ADDON = "contact_partner_sync"
+from harness import (
+    ADDON,
+    EXIT_FAILED,
+    EXIT_OK,
+    ROOT,
+    Rpc,
+    Server,
+    add_server_arguments,
+    argument_parser,
+    beside_config,
+    cpu_ticks,
+    parse_odoo_config,
+    parse_server_arguments,
+    run_on_database,
+    server_children,
+    set_codes,
+)
+
 CRON_XMLID = f"{ADDON}.ir_cron_contact_sync_jobs"
 THRESHOLD_PARAM = f"{ADDON}.background_threshold"
 NAME = "Background Customer"
@@ -83,19 +91,16 @@ REQUEST_GOAL = 2.0  # seconds
 TIME_GOAL = 200.0  # seconds, for 100,000 customers
 SAMPLE = 0.2  # seconds between two samples of the cron worker
 MIB = 2**20
-
-
-def odoo_bin():
-    return os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)), "odoo-bin")
+# the issue's server
+SERVER_OPTIONS = ("--workers=2", "--max-cron-threads=1", "--limit-time-real=120")
 
 
 def code_fingerprint():
     """sha1 of the addon's code and data (the checkout may change while the tool
     runs; the server runs the code as it was when it started), and the time of the
     last change."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     digest, latest = hashlib.sha1(), 0.0
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(ROOT):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "tools")
         for name in sorted(files):
             if name.endswith((".py", ".xml", ".csv", ".js")):
@@ -106,76 +111,7 @@ def code_fingerprint():
     return digest.hexdigest()[:12], time.strftime("%H:%M:%S", time.localtime(latest))
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 # ----------------------------------------------------------------------------- database
-def module_installed(db):
-    """None: no such database; else whether the addon is installed in it."""
-    with odoo.sql_db.db_connect("postgres").cursor() as cr:
-        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
-        if not cr.fetchone():
-            return None
-    try:
-        with odoo.sql_db.db_connect(db).cursor() as cr:
-            cr.execute("SELECT state FROM ir_module_module WHERE name = %s", [ADDON])
-            row = cr.fetchone()
-    except Exception:  # a database that is no Odoo database
-        odoo.sql_db.close_db(db)
-        return False
-    odoo.sql_db.close_db(db)
-    return bool(row) and row[0] == "installed"
-
-
-def ensure_database(args):
-    """The database with the addon installed, up to date with this checkout."""
-    if module_installed(args.database):
-        print(f"database {args.database}: exists, updating {ADDON}", flush=True)
-        mode = ["-u", ADDON]
-    else:
-        print(f"database {args.database}: installing {ADDON} (no demo)", flush=True)
-        mode = ["-i", ADDON, "--without-demo=all"]
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, odoo_bin(), "-c", args.config, "-d", args.database]
-        + [*mode, "--stop-after-init", "--log-level=warn"],
-        check=True,
-    )
-    print(f"  done in {time.perf_counter() - start:.0f} s")
-
-
-def drop_database(db):
-    odoo.modules.registry.Registry.delete(db)
-    odoo.sql_db.close_db(db)
-    cnx = odoo.sql_db.db_connect("postgres").cursor()
-    try:
-        cnx._cnx.autocommit = True
-        cnx.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
-    finally:
-        cnx.close()
-    shutil.rmtree(odoo.tools.config.filestore(db), ignore_errors=True)
-    print(f"database {db} dropped")
-
-
-def set_codes(env, on):
-    """Set (or unset) the business relation codes of the main company."""
-    Relation = env["business.relation"]
-    codes = {
-        "customer_business_relation_id": "CUST",
-        "vendor_business_relation_id": "VEND",
-        "bank_account_business_relation_id": "BANK",
-    }
-    env.ref("base.main_company").write(
-        {
-            fname: Relation.search([("code", "=", code)], limit=1).id if on else False
-            for fname, code in codes.items()
-        }
-    )
-
-
 def unlink_in_batches(env, records, what):
     for start in range(0, len(records), BATCH):
         records[start : start + BATCH].unlink()
@@ -202,7 +138,7 @@ def prepare(registry, n):
             [("name", "=like", f"{NAME} %"), ("is_contact", "=", True)], order="id"
         )
         unlink_in_batches(env, contacts, "contacts of earlier runs")
-        set_codes(env, on=False)
+        set_codes(env.ref("base.main_company"), on=False)
         customers = Partner.search(
             [("name", "=like", f"{NAME} %"), ("is_contact", "=", False)], order="id"
         )
@@ -222,7 +158,7 @@ def prepare(registry, n):
                 cr.commit()
                 env.invalidate_all()
             print(f"  created in {time.perf_counter() - start:.0f} s")
-        set_codes(env, on=True)
+        set_codes(env.ref("base.main_company"), on=True)
         env["ir.config_parameter"].set_param(THRESHOLD_PARAM, "1000")
         env.flush_all()
         cr.execute("ANALYZE res_partner, contact_business_relation")
@@ -322,148 +258,6 @@ def check(registry, n, max_id, job_id):
     return violations
 
 
-# ------------------------------------------------------------------------------ server
-class Server:
-    """odoo-bin in prefork mode, in a process group of its own; ``options``: its
-    workers and limits (the issue's by default; tools/load.py passes its own)."""
-
-    OPTIONS = ("--workers=2", "--max-cron-threads=1", "--limit-time-real=120")
-
-    def __init__(self, args, log_path, options=OPTIONS):
-        self.args = args
-        self.log_path = log_path
-        self.url = f"http://127.0.0.1:{args.port}"
-        self.cmd = [
-            sys.executable,
-            odoo_bin(),
-            "-c",
-            args.config,
-            "-d",
-            args.database,
-            f"--db-filter=^{args.database}$",
-            *options,
-            "--http-port",
-            str(args.port),
-            "--http-interface",
-            "127.0.0.1",
-            # not in the issue's command line: the long-polling process must not
-            # take (or fail on) the default port 8072 of another server
-            "--gevent-port",
-            str(args.gevent_port),
-        ]
-        self.proc = None
-
-    def start(self):
-        env = dict(os.environ)
-        env.pop("ODOO_NOTIFY_CRON_CHANGES", None)
-        if getattr(self.args, "notify_cron_changes", False):
-            env["ODOO_NOTIFY_CRON_CHANGES"] = "1"
-        print("server: " + " ".join(self.cmd[1:]))
-        print(f"  log: {self.log_path}", flush=True)
-        self.log = open(self.log_path, "w")  # closed in stop()
-        self.proc = subprocess.Popen(
-            self.cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
-        start = time.perf_counter()
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited ({self.proc.returncode})")
-            try:
-                with urllib.request.urlopen(self.url + "/web/login", timeout=10) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            if time.perf_counter() - start > 300:
-                raise RuntimeError("the server did not answer /web/login in 300 s")
-            time.sleep(0.5)
-        print(f"  /web/login answers after {time.perf_counter() - start:.1f} s")
-
-    def stop(self):
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(60)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        # whatever is left of its workers
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        self.log.close()
-        print("server stopped")
-
-    def log_text(self):
-        with open(self.log_path, errors="replace") as log:
-            return log.read()
-
-
-class Rpc:
-    """JSON-RPC calls (/jsonrpc), each timed."""
-
-    def __init__(self, url, db, login="admin", password="admin"):
-        self.url, self.db, self.password = url + "/jsonrpc", db, password
-        self.times = []  # (seconds, label)
-        self.seq = 0
-        self.uid = self.call("login", "common", "login", db, login, password)
-        if not self.uid:
-            raise RuntimeError(f"cannot log in as {login}/{password} on {db}")
-
-    def call(self, label, service, method, *args):
-        self.seq += 1
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {"service": service, "method": method, "args": args},
-            "id": self.seq,
-        }
-        request = urllib.request.Request(
-            self.url,
-            json.dumps(payload).encode(),
-            {"Content-Type": "application/json"},
-        )
-        start = time.perf_counter()
-        with urllib.request.urlopen(request, timeout=120) as response:
-            body = json.load(response)
-        elapsed = time.perf_counter() - start
-        self.times.append((elapsed, label))
-        if "error" in body:
-            error = body["error"]
-            message = error.get("data", {}).get("message", error)
-            raise RuntimeError(f"{label}: {message}")
-        return body["result"]
-
-    def execute(self, model, method, *args, **kwargs):
-        return self.call(
-            f"{model}.{method}",
-            "object",
-            "execute_kw",
-            self.db,
-            self.uid,
-            self.password,
-            model,
-            method,
-            list(args),
-            kwargs,
-        )
-
-    @property
-    def last(self):
-        return self.times[-1][0]
-
-    def slowest(self):
-        return max(self.times) if self.times else (0.0, "-")
-
-
 # ------------------------------------------------------------------------- cron worker
 def read_rss(pid):
     try:
@@ -476,24 +270,11 @@ def read_rss(pid):
     return None
 
 
-def cpu_ticks(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12])  # utime + stime
-    except (OSError, IndexError, ValueError):
-        return None
-
-
 def find_cron_workers(main_pid):
     """The cron worker(s) among the children of the server: process title
     'odoo: WorkerCron' (with setproctitle) or nice value 10 (WorkerCron.start)."""
-    try:
-        children = psutil.Process(main_pid).children()
-    except psutil.NoSuchProcess:
-        return []
     found = []
-    for child in children:
+    for child in server_children(main_pid):
         try:
             if "WorkerCron" in " ".join(child.cmdline()) or child.nice() == 10:
                 found.append(child.pid)
@@ -752,13 +533,15 @@ def log_findings(text, pids_sampled):
 
 def run(args, registry):
     max_id = prepare(registry, args.n)
-    log_path = os.path.join(
-        os.path.dirname(os.path.abspath(args.config)),
+    log_path = beside_config(
+        args.config,
         f"background_run-{args.database}-n{args.n}"
         + (f"-kill{args.kill_at}" if args.kill_at else "")
         + ".log",
     )
-    server = Server(args, log_path)
+    server = Server(
+        args, log_path, SERVER_OPTIONS, notify_cron_changes=args.notify_cron_changes
+    )
     sampler = None
     try:
         code = code_fingerprint()
@@ -836,16 +619,13 @@ def run(args, registry):
         print("nothing twice, nothing missing: VIOLATED\n  " + "\n  ".join(violations))
     else:
         print("nothing twice, nothing missing: OK")
-    return 1 if violations or end is None else 0
+    return EXIT_FAILED if violations or end is None else EXIT_OK
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", default=f"{ADDON}_background")
+    parser = argument_parser(__doc__, database=f"{ADDON}_background")
     parser.add_argument("-n", type=int, default=100000, help="customers")
-    parser.add_argument("--port", type=int, help="HTTP port (default: a free one)")
-    parser.add_argument("--gevent-port", type=int, help="default: a free one")
+    add_server_arguments(parser)
     parser.add_argument(
         "--kill-at",
         type=float,
@@ -853,38 +633,15 @@ def main():
         help="SIGKILL the cron worker once this fraction of the run is done (0: no)",
     )
     parser.add_argument("--timeout", type=float, default=900, help="seconds")
-    parser.add_argument("--keep", action="store_true", help="keep the database")
     parser.add_argument(
         "--notify-cron-changes",
         action="store_true",
         help="diagnostic, not the issue's setup: run the server with "
         "ODOO_NOTIFY_CRON_CHANGES=1 (a partially done cron wakes the cron worker)",
     )
-    args = parser.parse_args()
-    args.port = args.port or free_port()
-    args.gevent_port = args.gevent_port or free_port()
-
-    odoo.tools.config.parse_config(
-        ["-c", args.config, "-d", args.database, "--log-level=warn"]
-    )
-    # one run of the tool per database at a time: two would undo each other's work
-    lock_path = os.path.join(
-        os.path.dirname(os.path.abspath(args.config)),
-        f"background_run-{args.database}.lock",
-    )
-    lock = open(lock_path, "w")  # held until the process exits
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        print(f"another run of the tool works on {args.database}: {lock_path}")
-        return 2
-    ensure_database(args)
-    registry = odoo.modules.registry.Registry(args.database)
-    try:
-        return run(args, registry)
-    finally:
-        if not args.keep:
-            drop_database(args.database)
+    args = parse_server_arguments(parser)
+    parse_odoo_config(args)
+    return run_on_database(args, "background_run", run)
 
 
 if __name__ == "__main__":

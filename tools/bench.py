@@ -40,6 +40,16 @@ import psycopg2
 import odoo
 from odoo import SUPERUSER_ID, api, models
 
+from harness import (
+    EXIT_FAILED,
+    EXIT_OK,
+    argument_parser,
+    cpu_ticks,
+    open_registry,
+    parse_odoo_config,
+    set_codes,
+)
+
 _logger = logging.getLogger("contact_partner_sync.bench")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -78,22 +88,6 @@ class PeakRSS:
 
 
 # ----------------------------------------------------------------------------- fixtures
-def configure(env, on=True):
-    """Set (or unset) the business relation codes of the current company."""
-    Relation = env["business.relation"]
-    codes = {
-        "customer_business_relation_id": "CUST",
-        "vendor_business_relation_id": "VEND",
-        "bank_account_business_relation_id": "BANK",
-    }
-    env.company.write(
-        {
-            fname: Relation.search([("code", "=", code)], limit=1).id if on else False
-            for fname, code in codes.items()
-        }
-    )
-
-
 def customers(env, n, tag):
     return env["res.partner"].create(
         [
@@ -108,18 +102,18 @@ def customers(env, n, tag):
 
 
 def linked_contacts(env, n):
-    configure(env)
+    set_codes(env.company)
     partners = customers(env, n, "linked")
     return partners.linked_contact_id
 
 
 def linked_customers(env, n):
-    configure(env)
+    set_codes(env.company)
     return customers(env, n, "linked")
 
 
 def unlinked_partners(env, n):
-    configure(env, on=False)
+    set_codes(env.company, on=False)
     return customers(env, n, "plain")
 
 
@@ -130,7 +124,7 @@ def unlinked_partners(env, n):
 
 def _create_customers(on):
     def setup(env, n):
-        configure(env, on=on)
+        set_codes(env.company, on=on)
         return n
 
     def run(env, n):
@@ -153,9 +147,9 @@ def _write(fname, value, one_by_one=False, tracking=False):
 
 
 def _create_contacts_setup(env, n):
-    configure(env, on=False)
+    set_codes(env.company, on=False)
     partners = customers(env, n, "existing")
-    configure(env)
+    set_codes(env.company)
     return partners
 
 
@@ -184,7 +178,7 @@ def _create_matching_customers(on):
     contact (same VAT, written differently) and are linked to it."""
 
     def setup(env, n):
-        configure(env, on=on)
+        set_codes(env.company, on=on)
         _match_fields(env, on)
         if on:
             env["res.partner"].create(
@@ -219,7 +213,7 @@ def _create_matching_customers(on):
 
 def _bank_setup(on):
     def setup(env, n):
-        configure(env, on=on)
+        set_codes(env.company, on=on)
         bank = env["res.bank"].create({"name": "Bench Bank", "bic": "BENCHXX1"})
         holder = env.company.partner_id
         env["res.partner.bank"].create(
@@ -365,17 +359,17 @@ def ensure_population(registry, n):
         if any(count > 0 for count in missing.values()):
             print(f"populating the database: {n} partners and {n} linked customers")
             for tag, on in (("base plain", False), ("base linked", True)):
-                configure(env, on=on)
+                set_codes(env.company, on=on)
                 for start in range(0, max(missing[tag], 0), 5000):
                     customers(env, min(5000, missing[tag] - start), f"{tag} {start}")
                     env.flush_all()
                     env.invalidate_all()
-            configure(env, on=False)
+            set_codes(env.company, on=False)
             env.flush_all()
             env.cr.commit()
         if env["mail.tracking.value"].search_count([]) < n:
             print(f"populating the chatter: a tracked change on {n} partners")
-            configure(env, on=False)
+            set_codes(env.company, on=False)
             plain = Partner.search([("name", "=like", "Bench base plain %")], limit=n)
             plain.with_context(tracking_disable=False).write({"phone": "+1 555 0000"})
             env.flush_all()
@@ -430,11 +424,10 @@ def backend_cpu(cr):
         with open(f"/proc/{pid}/comm") as comm:
             if "postgres" not in comm.read():
                 return None
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
-    except (OSError, IndexError, ValueError):
+    except OSError:
         return None
+    ticks = cpu_ticks(pid)
+    return None if ticks is None else ticks / TICK
 
 
 def measure(registry, setup, run, n, profile=False):
@@ -534,13 +527,13 @@ def big_create_contacts(registry, n):
     """create_contacts() on n customers (in this process, a fresh one): time, peak
     resident memory of the whole process during the call, and its growth."""
     with scenario_env(registry) as env:
-        configure(env, on=False)
+        set_codes(env.company, on=False)
         chunk = 10000
         for start in range(0, n, chunk):
             customers(env, min(chunk, n - start), f"big{start}")
             env.flush_all()
             env.invalidate_all()
-        configure(env)
+        set_codes(env.company)
         env.flush_all()
         env.invalidate_all()
         partners = env["res.partner"].search([("name", "=like", "Bench big%")])
@@ -584,9 +577,7 @@ def fmt_mem(b):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
+    parser = argument_parser(__doc__)
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--big", type=int, default=100000, help="0 to skip")
     parser.add_argument("--only", help="run only scenarios whose label contains this")
@@ -608,15 +599,13 @@ def main():
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    odoo.tools.config.parse_config(
-        ["-c", args.config, "-d", args.database, "--log-level=warn"]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
+    parse_odoo_config(args)
+    registry = open_registry(args.database)
     if args.big_child:
         # the progress of create_contacts() goes through, on stderr
         logging.getLogger("odoo.addons.contact_partner_sync").setLevel(logging.INFO)
         print(json.dumps(big_create_contacts(registry, args.big_child)))
-        return 0
+        return EXIT_OK
 
     if args.population:
         ensure_population(registry, args.population)
@@ -677,9 +666,9 @@ def main():
     print()
     if failures:
         print("budget missed:\n  " + "\n  ".join(failures))
-        return 1
+        return EXIT_FAILED
     print("budget met")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

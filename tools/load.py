@@ -52,10 +52,6 @@ Exit status 1 when a request failed outside the fault windows, a race ended with
 two sides different, or an invariant is broken.
 """
 
-import argparse
-import fcntl
-import importlib.util
-import json
 import os
 import random
 import re
@@ -65,7 +61,6 @@ import sys
 import threading
 import time
 import urllib.error
-import urllib.request
 from collections import Counter, defaultdict
 
 import psutil
@@ -73,17 +68,25 @@ import psutil
 import odoo
 from odoo import SUPERUSER_ID, api
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from background_run import (
+from harness import (
+    ADDON,
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_REFUSED,
+    ROOT,
     Server,
-    drop_database,
-    ensure_database,
-    free_port,
+    add_server_arguments,
+    argument_parser,
+    beside_config,
+    execute_kw_args,
+    jsonrpc,
+    parse_odoo_config,
+    parse_server_arguments,
+    run_on_database,
+    server_children,
     set_codes,
 )
 
-ADDON = "contact_partner_sync"
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NAME = "Load"  # the names of the population
 SERVER_OPTIONS = ("--workers=3", "--max-cron-threads=0", "--limit-time-real=120")
 REFUSED = {
@@ -144,7 +147,7 @@ def populate(registry, n, rng):
         Partner = env["res.partner"]
         if Partner.search_count([("name", "=like", f"{NAME} Oy %")]):
             print("population: reused (the database has it)")
-            set_codes(env, on=True)
+            set_codes(env.ref("base.main_company"), on=True)
             return
         start = time.perf_counter()
         holder = env.company.partner_id
@@ -158,7 +161,7 @@ def populate(registry, n, rng):
             }
 
         # the unlinked records, made before the codes are set (no contacts)
-        set_codes(env, on=False)
+        set_codes(env.ref("base.main_company"), on=False)
         Partner.create(
             [
                 dict(values(i), name=f"{NAME} Customer {i}", customer_rank=1)
@@ -193,7 +196,7 @@ def populate(registry, n, rng):
                 for i, bank in enumerate(banks)
             ]
         )
-        set_codes(env, on=True)
+        set_codes(env.ref("base.main_company"), on=True)
         Partner.create(
             [
                 {"name": f"{NAME} Free {i}", "is_contact": True, "is_company": True}
@@ -400,7 +403,7 @@ class Client:
     def __init__(self, number, args, url, world, stats, faults):
         self.number = number
         self.args = args
-        self.url = url + "/jsonrpc"
+        self.url = url
         self.world = world
         self.stats = stats
         self.faults = faults
@@ -415,21 +418,9 @@ class Client:
     def rpc(self, kind, service, method, *args):
         """One JSON-RPC call; return (outcome, result or error)."""
         self.seq += 1
-        payload = json.dumps(
-            {
-                "jsonrpc": "2.0",
-                "method": "call",
-                "params": {"service": service, "method": method, "args": args},
-                "id": self.seq,
-            }
-        ).encode()
-        request = urllib.request.Request(
-            self.url, payload, {"Content-Type": "application/json"}
-        )
         start = time.perf_counter()
         try:
-            with urllib.request.urlopen(request, timeout=150) as response:
-                body = json.load(response)
+            body = jsonrpc(self.url, service, method, args, self.seq, timeout=150)
         except (OSError, urllib.error.URLError, ValueError) as exc:
             end = time.perf_counter()
             error = f"{type(exc).__name__}: {exc}"
@@ -454,13 +445,9 @@ class Client:
             kind,
             "object",
             "execute_kw",
-            self.args.database,
-            self.uid,
-            "admin",
-            model,
-            method,
-            list(args),
-            kwargs,
+            *execute_kw_args(
+                self.args.database, self.uid, "admin", model, method, args, kwargs
+            ),
         )
 
     def login(self):
@@ -589,6 +576,17 @@ class Client:
     def do_create_vendor(self):
         self.create_partner("vendor", "supplier_rank")
 
+    def new_bank(self, kind):
+        """A new bank, created by the request ``kind``; its id, None when the
+        request did not pass."""
+        outcome, bank = self.call(
+            kind,
+            "res.bank",
+            "create",
+            {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
+        )
+        return record_ids(bank)[0] if outcome == "ok" else None
+
     def do_create_bank_account(self):
         """A new account at an existing unlinked account's bank (two accounts, one
         bank) or at a new bank: it gets its contact from the bank."""
@@ -598,15 +596,9 @@ class Client:
         if pool and self.rng.random() < 0.3:
             bank = self.rng.choice(pool)[1]
         else:
-            outcome, bank = self.call(
-                "create bank account",
-                "res.bank",
-                "create",
-                {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
-            )
-            if outcome != "ok":
+            bank = self.new_bank("create bank account")
+            if bank is None:
                 return
-            bank = record_ids(bank)[0]
         outcome, account = self.call(
             "create bank account",
             "res.partner.bank",
@@ -732,15 +724,9 @@ class Client:
             bank = self.rng.choice(banks)
         else:
             self.counter += 1
-            outcome, bank = self.call(
-                "bank change",
-                "res.bank",
-                "create",
-                {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
-            )
-            if outcome != "ok":
+            bank = self.new_bank("bank change")
+            if bank is None:
                 return
-            bank = record_ids(bank)[0]
         outcome, _result = self.call(
             "bank change", "res.partner.bank", "write", [account], {"bank_id": bank}
         )
@@ -937,12 +923,8 @@ class Client:
 def http_workers(main_pid):
     """The HTTP workers of the prefork server: its forked children (the gevent
     process is a program of its own, its command line says so)."""
-    try:
-        children = psutil.Process(main_pid).children()
-    except psutil.NoSuchProcess:
-        return []
     workers = []
-    for child in children:
+    for child in server_children(main_pid):
         try:
             if "gevent" not in child.cmdline():
                 workers.append(child)
@@ -1150,12 +1132,13 @@ def report_log(text):
 
 
 def sync_invariants(env):
-    """The SyncInvariants of tests/invariants.py (loaded alone, not the tests)."""
-    path = os.path.join(ROOT, "tests", "invariants.py")
-    spec = importlib.util.spec_from_file_location("cps_load_invariants", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.SyncInvariants(env)
+    """The addon's checker of the invariants on ``env`` (its module is importable
+    once Odoo's configuration has put the addons path on ``odoo.addons``)."""
+    from odoo.addons.contact_partner_sync.contact_partner_sync.invariants import (  # noqa: PLC0415
+        SyncInvariants,
+    )
+
+    return SyncInvariants(env)
 
 
 def check_database(registry, before, world):
@@ -1183,9 +1166,7 @@ def run(args, registry):
         counts = population_counts(cr)
     print("database: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     cluster = private_cluster(odoo.tools.config) if args.restart_postgres else None
-    log_path = os.path.join(
-        os.path.dirname(os.path.abspath(args.config)), f"load-{args.database}.log"
-    )
+    log_path = beside_config(args.config, f"load-{args.database}.log")
     server = Server(args, log_path, SERVER_OPTIONS)
     stats = Stats()
     try:
@@ -1253,13 +1234,11 @@ def run(args, registry):
         f"{sum(retries.values())} retries, {sum(exhausted.values())} exhausted; "
         f"{races['different']} races different; {len(problems)} violations)"
     )
-    return 0 if ok else 1
+    return EXIT_OK if ok else EXIT_FAILED
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", default=f"{ADDON}_load")
+    parser = argument_parser(__doc__, database=f"{ADDON}_load")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=float, default=75, help="seconds")
     parser.add_argument(
@@ -1286,41 +1265,20 @@ def main():
     parser.add_argument(
         "--pg-down", type=float, default=5, help="seconds PostgreSQL stays down"
     )
-    parser.add_argument("--port", type=int, help="HTTP port (default: a free one)")
-    parser.add_argument("--gevent-port", type=int, help="default: a free one")
+    add_server_arguments(parser)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--keep", action="store_true", help="keep the database")
-    args = parser.parse_args()
-    args.port = args.port or free_port()
-    args.gevent_port = args.gevent_port or free_port()
+    args = parse_server_arguments(parser)
     args.run = time.strftime("%y%m%d%H%M%S")
 
-    odoo.tools.config.parse_config(
-        ["-c", args.config, "-d", args.database, "--log-level=warn"]
-    )
-    if args.restart_postgres and not private_cluster(odoo.tools.config):
+    config = parse_odoo_config(args)
+    if args.restart_postgres and not private_cluster(config):
         print(
             "--restart-postgres restarts the private PostgreSQL cluster of "
             ".local/postgres (tools/dev.sh without PGHOST) only, and it is not the "
             f"server of {args.config} or it is not running: refused"
         )
-        return 2
-    lock_path = os.path.join(
-        os.path.dirname(os.path.abspath(args.config)), f"load-{args.database}.lock"
-    )
-    lock = open(lock_path, "w")  # held until the process exits
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        print(f"another run of the tool works on {args.database}: {lock_path}")
-        return 2
-    ensure_database(args)
-    registry = odoo.modules.registry.Registry(args.database)
-    try:
-        return run(args, registry)
-    finally:
-        if not args.keep:
-            drop_database(args.database)
+        return EXIT_REFUSED
+    return run_on_database(args, "load", run)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The invariants of the synchronization, checked from any test.
+"""The invariants of the synchronization, checked from any test and by the load test
+(``tools/load.py``) on a whole database.
 
     checker = SyncInvariants(self.env)
     before = checker.snapshot()
@@ -28,10 +29,8 @@
    (active) or bank disappeared but those in ``deleted``.
 """
 
-from odoo.addons.contact_partner_sync.contact_partner_sync.link_kinds import (
-    PARTNER_KINDS,
-)
-from odoo.addons.contact_partner_sync.contact_partner_sync.readers import read_values
+from .link_kinds import PARTNER_KINDS
+from .readers import read_values
 
 SNAPSHOT_MODELS = ("res.partner", "res.partner.bank", "res.bank")
 
