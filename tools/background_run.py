@@ -10,7 +10,7 @@ worker is killed (SIGKILL) once a fraction F of the run is done, Odoo's prefork 
 starts a new one, and the run must resume. At the end, the database is checked:
 nothing done twice, nothing missing.
 
-    python tools/background_run.py -c .local/odoo.conf [-d DB] [-n 100000]
+    python tools/background_run.py -c .local/odoo-19.0.conf [-d DB] [-n 100000]
         [--kill-at 0.5] [--port PORT] [--keep]
 
 (with the virtualenv's python: ``tools/dev.sh setup`` prepares it and the config).

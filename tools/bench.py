@@ -19,7 +19,8 @@ scenario works on are browsed by ids, as the web client and RPC callers give the
 The 100k ``create_contacts()`` run happens in a fresh child process, whose whole
 resident memory is then judged.
 
-    python tools/bench.py -c .local/odoo.conf -d DB [--sizes 100,1000] [--big 100000]
+    python tools/bench.py -c .local/odoo-19.0.conf -d DB [--sizes 100,1000]
+        [--big 100000]
 """
 
 import argparse

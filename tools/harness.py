@@ -59,9 +59,17 @@ def odoo_src():
 
 
 def odoo_bin():
-    """The ``odoo-bin`` script of ``odoo_src()`` (every tool starts Odoo through
-    this function: a series that keeps it elsewhere is told here)."""
-    return os.path.join(odoo_src(), "odoo-bin")
+    """The ``odoo-bin`` script of ``odoo_src()`` (every tool starts Odoo through this
+    function): ``$ODOO_BIN`` (set by tools/dev.sh), else ``odoo-bin`` at the root of a
+    git checkout, else ``setup/odoo`` of a packaged build."""
+    if os.environ.get("ODOO_BIN"):
+        return os.environ["ODOO_BIN"]
+    root = odoo_src()
+    for candidate in ("odoo-bin", os.path.join("setup", "odoo")):
+        path = os.path.join(root, candidate)
+        if os.path.isfile(path):
+            return path
+    raise SystemExit(f"{root} has no odoo-bin (nor setup/odoo)")
 
 
 def free_port():

@@ -38,15 +38,15 @@ clients) / failed per kind of request with their p50 / p95 latency, Odoo's retri
 serialization failures and deadlocks (from the server's log), the races and the
 violations.
 
-    python tools/load.py -c .local/odoo.conf [-d DB] [--clients 8] [--duration 75]
+    python tools/load.py -c .local/odoo-19.0.conf [-d DB] [--clients 8] [--duration 75]
         [--population 600] [--kill-worker | --restart-postgres] [--port PORT]
         [--keep]
 
 (``make load`` / ``tools/dev.sh load [options]`` run it with the project's virtualenv
-and configuration.) The database (default ``contact_partner_sync_load``) is created
-with the addon and no demo data, or updated when it exists (the population is then
-reused), and dropped at the end unless ``--keep``. The server's log is written next to
-the configuration (``.local/load-DB.log``).
+and configuration.) The database (default ``contact_partner_sync_load_19``, ``_18`` on
+18.0) is created with the addon and no demo data, or updated when it exists (the
+population is then reused), and dropped at the end unless ``--keep``. The server's
+log is written next to the configuration (``.local/load-DB.log``).
 
 Exit status 1 when a request failed outside the fault windows, a race ended with the
 two sides different, or an invariant is broken.
