@@ -20,7 +20,7 @@ _PARTNER_FIELDS = (
     "state_id",
     "country_id",
     "phone",
-    "mobile",
+    "mobile",  # 18.0 only: installed where the series has it
     "email",
     "website",
     "lang",

@@ -8,8 +8,9 @@ the links, the creation of contacts and the invariants of the tests all read
 synchronized values through them.
 """
 
-from odoo.models import PREFETCH_MAX
 from odoo.tools import split_every
+
+from .compat import PREFETCH_MAX
 
 
 def column(records, fname):

@@ -10,6 +10,8 @@ from odoo.service.model import retrying
 from odoo.tests import BaseCase, TransactionCase, get_db_name
 from odoo.tools import SQL, mute_logger
 
+from ..contact_partner_sync.compat import Transaction
+
 CODE_FIELDS = (
     "customer_business_relation_id",
     "vendor_business_relation_id",
@@ -157,7 +159,7 @@ class CommittedCursorCase(BaseCase):
     def env_of(self, cr):
         # the transaction made here: Registry(dbname) would wait for the registry
         # lock that the test runner holds, in another thread
-        cr.transaction = cr.transaction or api.Transaction(self.registry)
+        cr.transaction = cr.transaction or Transaction(self.registry)
         return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
 
     def committed(self, make):

@@ -303,7 +303,7 @@ class TestFirstUse(ContactSyncCase):
     def test_contact_form_hides_what_does_not_apply(self):
         arch = self.Partner.get_view(self.env.ref("base.view_partner_form").id)["arch"]
         for element in (
-            "button[@name='action_view_sale_order']",
+            "div[@name='button_box']/button[field[@name='sale_order_count']]",
             "button[@name='action_view_partner_invoices']",
             "page[@name='sales_purchases']",
             "page[@name='accounting']",

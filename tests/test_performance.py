@@ -9,9 +9,9 @@ Odoo's own cost of creating a partner (one query per new partner for the default
 in the same test. The records are browsed by ids, as the web client gives them, and
 the ormcaches are warm (``@warmup``)."""
 
-from odoo.models import PREFETCH_MAX
 from odoo.tests import tagged, warmup
 
+from odoo.addons.contact_partner_sync.contact_partner_sync.compat import PREFETCH_MAX
 from odoo.addons.contact_partner_sync.contact_partner_sync.readers import (
     read_values_multi,
 )

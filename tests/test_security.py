@@ -5,6 +5,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 
+from odoo.addons.contact_partner_sync.contact_partner_sync.compat import USER_GROUPS
 from odoo.addons.contact_partner_sync.contact_partner_sync.context_keys import SYNC_SKIP
 
 from .common import ContactSyncCase
@@ -105,7 +106,7 @@ class TestAccessRights(ContactSyncCase):
             ("purchaser", "create_vendor"),
         ):
             user = self.users[kind]
-            user.groups_id += self.env.ref("base.group_partner_manager")
+            user[USER_GROUPS] += self.env.ref("base.group_partner_manager")
             contact = self.make_contact(f"Contact of the {kind}").with_user(user)
             partner = getattr(contact, method)()
             self.assertEqual(partner.linked_contact_id, contact)

@@ -12,17 +12,26 @@
 #   tools/dev.sh odoo …  run odoo-bin with the project's configuration
 #   tools/dev.sh stop    stop the private PostgreSQL cluster
 #
-# Environment: ODOO_SRC (an Odoo 18.0 source tree), PGHOST/PGPORT/PGUSER/PGPASSWORD
-# (use that server instead of the private cluster), CPS_DB (demo database name),
-# CPS_HTTP_PORT (default 8069), CPS_CACHE (default ~/.cache/contact_partner_sync),
-# CPS_BENCH_DB, CPS_LOAD_DB (databases of bench and load).
+# Environment: ODOO_SERIES (19.0 or 18.0, default 19.0: the Odoo series, each with its
+# own source, virtualenv, configuration and databases), ODOO_SRC (an Odoo source tree
+# of that series), PGHOST/PGPORT/PGUSER/PGPASSWORD (use that server instead of the
+# private cluster), CPS_DB (demo database name), CPS_HTTP_PORT (default 8069),
+# CPS_CACHE (default ~/.cache/contact_partner_sync), CPS_BENCH_DB, CPS_LOAD_DB
+# (databases of bench and load).
 set -euo pipefail
 
 ADDON=contact_partner_sync
 PROJECT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${CPS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/$ADDON}
 LOCAL=$PROJECT/.local                     # git-ignored: cluster, filestore, config
-ODOO_BRANCH=18.0
+SUPPORTED_SERIES="19.0 18.0"               # the first is the default
+ODOO_SERIES=${ODOO_SERIES:-${SUPPORTED_SERIES%% *}}
+case " $SUPPORTED_SERIES " in
+    *" $ODOO_SERIES "*) ;;
+    *) printf '[%s] error: ODOO_SERIES=%s: supported are %s\n' "$ADDON" "$ODOO_SERIES" "$SUPPORTED_SERIES" >&2; exit 2 ;;
+esac
+ODOO_BRANCH=$ODOO_SERIES
+SERIES_TAG=${ODOO_SERIES%%.*}             # in database names: ..._demo_19
 ODOO_GIT=${ODOO_GIT:-https://github.com/odoo/odoo.git}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PYTHON=${PYTHON:-python3}
@@ -37,7 +46,7 @@ apt_packages() {
     # wkhtmltopdf for PDF reports
     echo build-essential git libldap2-dev libsasl2-dev libpq-dev libxml2-dev libxslt1-dev \
         libjpeg-dev zlib1g-dev libffi-dev libssl-dev postgresql-client chromium wkhtmltopdf \
-        fonts-dejavu-core
+        fonts-dejavu-core libmagic1
     [ -n "${PGHOST:-}" ] || echo postgresql-15
     "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || echo python3-venv python3-dev
 }
@@ -67,14 +76,23 @@ ensure_odoo_src() {
             git clone --quiet --depth 1 --branch "$ODOO_BRANCH" "$ODOO_GIT" "$ODOO_SRC.tmp" 2>&1 || die "\
 could not get the Odoo $ODOO_BRANCH source (no network?). Provide an Odoo $ODOO_BRANCH Community
 source tree in one of these ways, then run the command again:
-  - export ODOO_SRC=/path/to/odoo-$ODOO_BRANCH   (a tree with odoo-bin, odoo/ and addons/)
+  - export ODOO_SRC=/path/to/odoo-$ODOO_BRANCH   (a source tree with odoo-bin, odoo/ and addons/,
+    or a packaged build with setup/odoo and every addon in odoo/addons)
   - or extract it to $ODOO_SRC"
             mv "$ODOO_SRC.tmp" "$ODOO_SRC"
         fi
     fi
     grep -q "^version_info = (${ODOO_BRANCH/./, }," "$ODOO_SRC/odoo/release.py" \
         || die "$ODOO_SRC is not Odoo $ODOO_BRANCH"
-    export ODOO_SRC
+    # both layouts: a source checkout (odoo-bin, addons/) or a packaged build
+    # (setup/odoo, every addon in odoo/addons)
+    if [ -f "$ODOO_SRC/odoo-bin" ]; then ODOO_BIN=$ODOO_SRC/odoo-bin
+    elif [ -f "$ODOO_SRC/setup/odoo" ]; then ODOO_BIN=$ODOO_SRC/setup/odoo
+    else die "$ODOO_SRC has neither odoo-bin nor setup/odoo"
+    fi
+    ODOO_ADDONS=$ODOO_SRC/odoo/addons
+    [ ! -d "$ODOO_SRC/addons" ] || ODOO_ADDONS=$ODOO_ADDONS,$ODOO_SRC/addons
+    export ODOO_SRC ODOO_BIN
 }
 
 # ---------------------------------------------------------------- virtualenv
@@ -82,7 +100,8 @@ ensure_venv() {
     local pyver key
     pyver=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
     key=$(cat "$ODOO_SRC/requirements.txt" "$PROJECT/tools/requirements-dev.txt" | sha1sum | cut -c1-10)
-    VENV=$CACHE/venv-py$pyver-$key
+    # one per series: its .pth makes that series' Odoo importable
+    VENV=$CACHE/venv-$ODOO_SERIES-py$pyver-$key
     mkdir -p "$CACHE"
     exec 8>"$CACHE/venv.lock"
     flock 8   # one build at a time; the others wait for it and reuse it
@@ -146,6 +165,10 @@ full_page_writes = off
 max_connections = 200
 CONF
     fi
+    # one start at a time (two series' runs may start together)
+    mkdir -p "$LOCAL"
+    exec 7>"$LOCAL/postgres.lock"
+    flock 7
     PGPORT=$(sed -n 's/^port = \([0-9]*\).*/\1/p' "$data/postgresql.conf" | tail -1)
     if ! pg_run "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
         # another server (another clone's cluster, say) may hold the port: take a free one
@@ -157,6 +180,7 @@ CONF
         pg_run "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start >/dev/null \
             || { tail -20 "$data/server.log" >&2; die "PostgreSQL did not start (log above)"; }
     fi
+    flock -u 7
     export PGPORT
 }
 
@@ -180,21 +204,23 @@ ensure_addons_dir() {
 ensure_config() {
     # Odoo finds modules by folder name: expose this checkout as 'contact_partner_sync'
     ensure_addons_dir
-    mkdir -p "$LOCAL/data"
-    ODOO_CONF=$LOCAL/odoo.conf
+    DATA_DIR=$LOCAL/data-$ODOO_SERIES
+    mkdir -p "$DATA_DIR"
+    ODOO_CONF=$LOCAL/odoo-$ODOO_SERIES.conf
     local conf
     conf=$(cat <<CONF
 [options]
-addons_path = $ODOO_SRC/odoo/addons,$ODOO_SRC/addons,$ADDONS_DIR
-data_dir = $LOCAL/data
+addons_path = $ODOO_ADDONS,$ADDONS_DIR
+data_dir = $DATA_DIR
 db_host = $PGHOST
 db_port = $PGPORT
 db_user = $PGUSER
-db_password = ${PGPASSWORD:-False}
 http_port = ${CPS_HTTP_PORT:-8069}
 list_db = True
 CONF
 )
+    # no password line without a password (Odoo reads "False" as a password)
+    [ -z "${PGPASSWORD:-}" ] || conf=$(printf '%s\ndb_password = %s' "$conf" "$PGPASSWORD")
     # replaced atomically, and only when it changes: other runs may be reading it
     if [ "$(cat "$ODOO_CONF" 2>/dev/null)" != "$conf" ]; then
         printf '%s\n' "$conf" > "$ODOO_CONF.$$" && mv -f "$ODOO_CONF.$$" "$ODOO_CONF"
@@ -206,9 +232,9 @@ setup() { ensure_apt; ensure_odoo_src; ensure_venv; ensure_pg; ensure_config; }
 odoo_bin() {  # a sub-command (shell, …) goes before the configuration
     if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then
         local sub=$1; shift
-        python "$ODOO_SRC/odoo-bin" "$sub" -c "$ODOO_CONF" "$@"
+        python "$ODOO_BIN" "$sub" -c "$ODOO_CONF" "$@"
     else
-        python "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"
+        python "$ODOO_BIN" -c "$ODOO_CONF" "$@"
     fi
 }
 
@@ -220,27 +246,27 @@ module_installed() {
 # ---------------------------------------------------------------- commands
 cmd_run() {
     setup
-    local db=${CPS_DB:-${ADDON}_demo}
+    local db=${CPS_DB:-${ADDON}_demo_$SERIES_TAG}
     if ! module_installed "$db"; then
         log "creating the demo database '$db' (Odoo and $ADDON demo data; about a minute)"
         odoo_bin -d "$db" -i "$ADDON" --stop-after-init --log-level=warn
     fi
     cat >&2 <<MSG
 
-  Odoo 18.0 with $ADDON is starting on http://localhost:${CPS_HTTP_PORT:-8069}
+  Odoo $ODOO_SERIES with $ADDON is starting on http://localhost:${CPS_HTTP_PORT:-8069}
   Database: $db     Login: admin     Password: admin
   Stop with Ctrl+C.
 
 MSG
-    exec python "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$db" --db-filter="^$db\$" "$@"
+    exec python "$ODOO_BIN" -c "$ODOO_CONF" -d "$db" --db-filter="^$db\$" "$@"
 }
 
 cmd_lint() {
     setup_light
     log "ruff"
     (cd "$PROJECT" && ruff check --quiet . && ruff format --check --quiet .)
-    log "pylint-odoo"
-    (cd "$ADDONS_DIR" && pylint --rcfile="$PROJECT/.pylintrc" "$ADDON")
+    log "pylint-odoo (Odoo $ODOO_SERIES)"
+    (cd "$ADDONS_DIR" && pylint --rcfile="$PROJECT/.pylintrc" --valid-odoo-versions="$ODOO_SERIES" "$ADDON")
     log "packaging (the wheel of setup.cfg holds the whole addon)"
     python "$PROJECT/tools/check_package.py"
 }
@@ -250,10 +276,10 @@ setup_light() { ensure_odoo_src; ensure_venv; ensure_addons_dir; }
 cmd_test() {
     setup
     cmd_lint
-    local db=${CPS_TEST_DB:-${ADDON}_test_$$} out=$LOCAL/test-logs
+    local db=${CPS_TEST_DB:-${ADDON}_test_${SERIES_TAG}_$$} out=$LOCAL/test-logs/$ODOO_SERIES
     mkdir -p "$out"
-    trap "psql -d postgres -qc 'drop database if exists \"$db\" with (force)' >/dev/null 2>&1 || true; rm -rf '$LOCAL/data/filestore/$db'" EXIT
-    log "installing $ADDON on the throwaway database '$db' and running its tests with Odoo's runner"
+    trap "psql -d postgres -qc 'drop database if exists \"$db\" with (force)' >/dev/null 2>&1 || true; rm -rf '$DATA_DIR/filestore/$db'" EXIT
+    log "Odoo $ODOO_SERIES: installing $ADDON on the throwaway database '$db' and running its tests with Odoo's runner"
     local rc_odoo=0 rc_pytest=0
     odoo_bin -d "$db" -i "$ADDON" --test-enable --test-tags "/$ADDON" --stop-after-init \
         --http-port="${CPS_TEST_HTTP_PORT:-$(free_port 8169)}" --log-level=test 2>&1 | tee "$out/odoo.log" || rc_odoo=$?
@@ -276,6 +302,7 @@ cmd_test() {
     local failed=$(( ${o_failed:-0} + ${o_errors:-0} + p_failed + p_errors ))
     [ "$p_passed" -gt 0 ] || rc_pytest=${rc_pytest/#0/1}
     echo
+    echo "Odoo $ODOO_SERIES"
     echo "Odoo runner (--test-tags /$ADDON): $odoo_counts (exit $rc_odoo)"
     echo "pytest-odoo: $p_passed passed, $p_failed failed, $p_errors errors, $p_skipped skipped (exit $rc_pytest)"
     echo "$passed passed, $failed failed"
@@ -284,7 +311,7 @@ cmd_test() {
 
 cmd_bench() {
     setup
-    local db=${CPS_BENCH_DB:-${ADDON}_bench}
+    local db=${CPS_BENCH_DB:-${ADDON}_bench_$SERIES_TAG}
     if module_installed "$db"; then
         odoo_bin -d "$db" -u "$ADDON" --stop-after-init --log-level=warn
     else
@@ -296,13 +323,13 @@ cmd_bench() {
 
 cmd_load() {
     setup
-    python "$PROJECT/tools/load.py" -c "$ODOO_CONF" -d "${CPS_LOAD_DB:-${ADDON}_load}" "$@"
+    python "$PROJECT/tools/load.py" -c "$ODOO_CONF" -d "${CPS_LOAD_DB:-${ADDON}_load_$SERIES_TAG}" "$@"
 }
 
 cmd=${1:-}
 shift || true
 case "$cmd" in
-    setup) setup; log "ready: Odoo $ODOO_SRC, virtualenv $VENV, PostgreSQL $PGHOST:$PGPORT" ;;
+    setup) setup; log "ready: Odoo $ODOO_SERIES $ODOO_SRC, virtualenv $VENV, PostgreSQL $PGHOST:$PGPORT" ;;
     run) cmd_run "$@" ;;
     test) cmd_test "$@" ;;
     lint) cmd_lint ;;

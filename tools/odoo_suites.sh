@@ -20,15 +20,17 @@
 # installed again and used. Environment: CPS_SUITES_DB (database prefix, default
 # cps_suites), CPS_SUITES_KEEP=1 keeps the databases, CPS_SUITES_REUSE=1 runs on the
 # kept ones, CPS_SUITES_SKIP_SUITES=1 goes to the uninstall part, CPS_HTTP_PORT
-# (default 8789).
+# (default 8789), ODOO_SERIES (as tools/dev.sh: 19.0 or 18.0).
 set -euo pipefail
 
 PROJECT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEV=("bash" "$PROJECT/tools/dev.sh")
-PREFIX=${CPS_SUITES_DB:-cps_suites}
+SERIES=${ODOO_SERIES:-19.0}
+export ODOO_SERIES=$SERIES
+PREFIX=${CPS_SUITES_DB:-cps_suites_${SERIES%%.*}}
 PORT=${CPS_HTTP_PORT:-8789}
 DEPS=contacts,account,sale_management,purchase,purchase_requisition
-LOGS=$PROJECT/.local/suite-logs
+LOGS=$PROJECT/.local/suite-logs/$SERIES
 SUITE_ADDONS=$PROJECT/.local/suite_addons
 # module -> test module:classes
 SUITES=(
@@ -42,11 +44,12 @@ SUITES=(
 log() { printf '\033[1m[odoo_suites]\033[0m %s\n' "$*" >&2; }
 
 "${DEV[@]}" setup >/dev/null
-CONF=$PROJECT/.local/odoo.conf
+CONF=$PROJECT/.local/odoo-$SERIES.conf
+FILESTORE=$(sed -n 's/^data_dir = //p' "$CONF")/filestore
 ADDONS_PATH="$(sed -n 's/^addons_path = //p' "$CONF"),$SUITE_ADDONS"
 PGPORT=$(sed -n 's/^db_port = //p' "$CONF")
 # the project's virtualenv (made by dev.sh setup): Odoo is importable from it
-PY=$(ls -dt "${CPS_CACHE:-$HOME/.cache/contact_partner_sync}"/venv-py*/.ready | head -1)
+PY=$(ls -dt "${CPS_CACHE:-$HOME/.cache/contact_partner_sync}"/venv-"$SERIES"-py*/.ready | head -1)
 PY=$(dirname "$PY")/bin/python
 export PGHOST=127.0.0.1 PGPORT PGUSER=odoo
 mkdir -p "$LOGS"
@@ -58,7 +61,7 @@ write_suite_addon() {
     mkdir -p "$dir/tests"
     echo "" > "$dir/__init__.py"
     cat > "$dir/__manifest__.py" <<PY
-{"name": "Odoo suites as post-install tests (throwaway)", "version": "18.0.0.0.0",
+{"name": "Odoo suites as post-install tests (throwaway)", "version": "$SERIES.0.0.0",
  "depends": ["${DEPS//,/\", \"}"], "license": "LGPL-3", "installable": True}
 PY
     {
@@ -87,7 +90,7 @@ PY
 odoo() { "${DEV[@]}" odoo --addons-path="$ADDONS_PATH" --http-port="$PORT" "$@"; }
 drop() {
     psql -d postgres -qc "drop database if exists \"$1\" with (force)" >/dev/null
-    rm -rf "$PROJECT/.local/data/filestore/$1"
+    rm -rf "${FILESTORE:?}/$1"
 }
 counts() { grep -Eo '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$1" | tail -1 || echo "no test run"; }
 
@@ -224,8 +227,7 @@ if [ "${CPS_SUITES_REUSE:-}" != 1 ]; then
     odoo -d "$PLAIN" -i "$DEPS,cps_odoo_suites" --stop-after-init --log-level=warn >"$LOGS/install.log" 2>&1
     for db in "$INSTALLED" "$CONFIGURED"; do
         psql -d postgres -qc "create database \"$db\" template \"$PLAIN\"" >/dev/null
-        [ -d "$PROJECT/.local/data/filestore/$PLAIN" ] &&
-            cp -a "$PROJECT/.local/data/filestore/$PLAIN" "$PROJECT/.local/data/filestore/$db"
+        [ -d "$FILESTORE/$PLAIN" ] && cp -a "$FILESTORE/$PLAIN" "$FILESTORE/$db"
         log "installing contact_partner_sync on $db"
         odoo -d "$db" -i contact_partner_sync --stop-after-init --log-level=warn >>"$LOGS/install.log" 2>&1
     done

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..compat import Constraint
+
 
 class BusinessRelation(models.Model):
     _name = "business.relation"
@@ -15,9 +17,10 @@ class BusinessRelation(models.Model):
     active = fields.Boolean(default=True)
     contact_count = fields.Integer(string="Contacts", compute="_compute_contact_count")
 
-    _sql_constraints = [
-        ("code_uniq", "unique(code)", "The business relation code must be unique."),
-    ]
+    _code_uniq = Constraint(
+        "unique(code)",
+        "The business relation code must be unique.",
+    )
 
     @api.depends("code", "name")
     def _compute_display_name(self):

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..compat import Constraint
 from ..link_kinds import LINK_FIELDS, LINK_KINDS, LINK_TO_SELECTION, link_target_check
 from ..readers import read_values_multi
 
@@ -67,34 +68,27 @@ class ContactBusinessRelation(models.Model):
         string="Company",
     )
 
-    _sql_constraints = [
-        (
-            "contact_relation_uniq",
-            "unique(contact_id, business_relation_id)",
-            "A contact can have a business relation only once.",
-        ),
-        (
-            "contact_link_uniq",
-            "unique(contact_id, link_to)",
-            "A contact can be linked to one customer, one vendor and one bank account.",
-        ),
-        (
-            "partner_link_uniq",
-            "unique(partner_id, link_to)",
-            "A customer or vendor can be linked to one contact only.",
-        ),
-        (
-            "bank_account_uniq",
-            "unique(bank_account_id)",
-            "A bank account can be linked to one contact only.",
-        ),
-        (
-            "link_target_check",
-            f"CHECK({link_target_check()})",
-            "A link to a customer or vendor needs a partner, a link to a bank account "
-            "needs a bank account, and a plain business relation neither.",
-        ),
-    ]
+    _contact_relation_uniq = Constraint(
+        "unique(contact_id, business_relation_id)",
+        "A contact can have a business relation only once.",
+    )
+    _contact_link_uniq = Constraint(
+        "unique(contact_id, link_to)",
+        "A contact can be linked to one customer, one vendor and one bank account.",
+    )
+    _partner_link_uniq = Constraint(
+        "unique(partner_id, link_to)",
+        "A customer or vendor can be linked to one contact only.",
+    )
+    _bank_account_uniq = Constraint(
+        "unique(bank_account_id)",
+        "A bank account can be linked to one contact only.",
+    )
+    _link_target_check = Constraint(
+        f"CHECK({link_target_check()})",
+        "A link to a customer or vendor needs a partner, a link to a bank account "
+        "needs a bank account, and a plain business relation neither.",
+    )
 
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi

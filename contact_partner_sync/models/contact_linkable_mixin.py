@@ -1,8 +1,8 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
-from odoo.osv import expression
 
+from ..compat import domain_or
 from ..link_kinds import kinds_of_model
 
 
@@ -76,6 +76,6 @@ class ContactLinkableMixin(models.AbstractModel):
         if operator not in ("=", "in"):
             return NotImplemented
         keys = [value] if operator == "=" else list(value)
-        return expression.OR(
+        return domain_or(
             [self._contact_sync_missing_domain(key) for key in keys if key]
         )

@@ -5,9 +5,9 @@ from collections import defaultdict
 from itertools import islice
 
 from odoo import api, models
-from odoo.models import PREFETCH_MAX
 from odoo.tools import SQL, ormcache, split_every
 
+from ..compat import PREFETCH_MAX
 from ..context_keys import SYNC_SKIP
 from ..labels import partner_labels
 from ..link_kinds import LINK_FIELD_INDEX, LINK_FIELDS, LINK_KINDS, LINKED_MODELS

@@ -3,6 +3,7 @@
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
+from ..compat import usable_accounts_domain
 from ..link_kinds import LINK_TO_SELECTION, TEMPLATE_KINDS
 
 # fields of the template named after the res.partner fields they fill
@@ -60,15 +61,13 @@ class ContactPartnerTemplate(models.Model):
     property_account_receivable_id = fields.Many2one(
         "account.account",
         string="Account Receivable",
-        domain="[('account_type', '=', 'asset_receivable'),"
-        " ('deprecated', '=', False)]",
+        domain=usable_accounts_domain("asset_receivable"),
         check_company=True,
     )
     property_account_payable_id = fields.Many2one(
         "account.account",
         string="Account Payable",
-        domain="[('account_type', '=', 'liability_payable'),"
-        " ('deprecated', '=', False)]",
+        domain=usable_accounts_domain("liability_payable"),
         check_company=True,
     )
     user_id = fields.Many2one("res.users", string="Salesperson")

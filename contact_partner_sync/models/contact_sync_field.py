@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import ormcache
 
+from ..compat import Constraint
 from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION
 
 # counts the changes of the synchronized fields (see _changed)
@@ -58,18 +59,14 @@ class ContactSyncField(models.Model):
     active = fields.Boolean(default=True)
     sequence = fields.Integer(default=10)
 
-    _sql_constraints = [
-        (
-            "contact_field_uniq",
-            "unique(link_to, contact_field_id)",
-            "A contact field is synchronized once per kind of link.",
-        ),
-        (
-            "linked_field_uniq",
-            "unique(link_to, linked_field_id)",
-            "A field of the linked record is synchronized once per kind of link.",
-        ),
-    ]
+    _contact_field_uniq = Constraint(
+        "unique(link_to, contact_field_id)",
+        "A contact field is synchronized once per kind of link.",
+    )
+    _linked_field_uniq = Constraint(
+        "unique(link_to, linked_field_id)",
+        "A field of the linked record is synchronized once per kind of link.",
+    )
 
     @api.depends("link_to")
     def _compute_linked_model(self):
@@ -199,17 +196,22 @@ class ContactSyncField(models.Model):
     @api.model
     def _install_defaults(self):
         """Installation: the synchronized fields of every link kind (its
-        ``sync_fields`` in link_kinds.py), both ways; nothing when some exist (an
-        admin archives a field rather than deleting them all)."""
+        ``sync_fields`` in link_kinds.py) that exist in the running series, both
+        ways; nothing when some exist (an admin archives a field rather than
+        deleting them all)."""
         Fields = self.env["ir.model.fields"].sudo()
         vals_list = []
         for kind in LINK_KINDS.values():
             for sequence, (cfield, lfield) in enumerate(kind.sync_fields.items()):
+                contact_field = Fields._get("res.partner", cfield)
+                linked_field = Fields._get(kind.data_model, lfield)
+                if not (contact_field and linked_field):
+                    continue  # a field of another series: res.partner.mobile (18.0)
                 vals_list.append(
                     {
                         "link_to": kind.key,
-                        "contact_field_id": Fields._get("res.partner", cfield).id,
-                        "linked_field_id": Fields._get(kind.data_model, lfield).id,
+                        "contact_field_id": contact_field.id,
+                        "linked_field_id": linked_field.id,
                         "sequence": sequence,
                     }
                 )

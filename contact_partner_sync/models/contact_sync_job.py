@@ -5,6 +5,7 @@ import logging
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..compat import notify_cron_progress
 from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION
 
 _logger = logging.getLogger(__name__)
@@ -205,7 +206,7 @@ class ContactSyncJob(models.Model):
             max(job.total_count - job.done_count, 1)
             for job in jobs.filtered(lambda job: job.state in ("queued", "running"))
         )
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        notify_cron_progress(self.env, done, remaining)
         if remaining:
             # Odoo runs a few calls per wake-up, then reschedules the cron without
             # waking a cron worker: wake one up for the rest, at once

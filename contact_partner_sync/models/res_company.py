@@ -132,15 +132,13 @@ class ResCompany(models.Model):
             or sequence.use_date_range
         ):
             return [sequence.next_by_id() for __ in range(count)]
-        self.env.cr.execute(
+        rows = self.env.execute_query(
             SQL(
                 "SELECT nextval(%s) FROM generate_series(1, %s)",
                 f"ir_sequence_{sequence.id:03d}",
                 count,
             )
         )
+        # read before: the prefix may run queries of its own (19.0 does)
         prefix, suffix = sequence._get_prefix_suffix()
-        return [
-            f"{prefix}{number:0{sequence.padding}d}{suffix}"
-            for (number,) in self.env.cr.fetchall()
-        ]
+        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for (number,) in rows]

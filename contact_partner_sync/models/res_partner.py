@@ -5,6 +5,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..compat import ADDRESS_UPDATE, DROPDOWN_SEARCHES
 from ..context_keys import CONTACT_LABEL, SYNC_SKIP, sync_skipped
 from ..labels import partner_labels
 from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION, PARTNER_KINDS, kinds_of_model
@@ -299,10 +300,11 @@ class ResPartner(models.Model):
                 Sync._synchronize(self, fnames, sync_fields)
         return res
 
-    def update_address(self, vals):
+    def _contact_sync_update_address(self, vals):
         # Odoo writes the address of a parent (its first contact's) and of children
-        # past write(): propagate it here
-        res = super().update_address(vals)
+        # past write(): propagate it here (the method's name is the series',
+        # compat.ADDRESS_UPDATE, set below the class)
+        res = getattr(super(), ADDRESS_UPDATE)(vals)
         fnames = vals.keys() & set(self._address_fields()) & self._contact_sync_fnames()
         if fnames and not sync_skipped(self):
             self.env["contact.partner.sync"]._synchronize(self, fnames)
@@ -328,13 +330,6 @@ class ResPartner(models.Model):
         links._contact_sync_log_removal(self)
         links.unlink()
         return super().unlink()
-
-    @api.model
-    def name_search(self, name="", args=None, operator="ilike", limit=100):
-        # the dropdowns of partner fields tell a contact from its customer / vendor
-        return super(
-            ResPartner, self.with_context(**{CONTACT_LABEL: True})
-        ).name_search(name, args=args, operator=operator, limit=limit)
 
     def _creation_message(self):
         # Odoo says "Contact created" of any partner; a contact is the Relationship
@@ -449,3 +444,22 @@ class ResPartner(models.Model):
     def action_view_linked_contact(self):
         self.ensure_one()
         return self.linked_contact_id._get_records_action(context={CONTACT_LABEL: True})
+
+
+def _labelled_search(method):
+    """The override of the dropdown search ``method``: the dropdowns of partner
+    fields tell a contact from its customer / vendor."""
+
+    @api.model
+    def search(self, *args, **kwargs):
+        labelled = super(ResPartner, self.with_context(**{CONTACT_LABEL: True}))
+        return getattr(labelled, method)(*args, **kwargs)
+
+    search.__name__ = method
+    return api.readonly(search)
+
+
+# the names of the series (compat): Odoo calls them, not the addon
+setattr(ResPartner, ADDRESS_UPDATE, ResPartner._contact_sync_update_address)
+for _method in DROPDOWN_SEARCHES:
+    setattr(ResPartner, _method, _labelled_search(_method))

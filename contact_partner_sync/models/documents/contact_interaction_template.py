@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ...compat import Constraint
+
 
 class ContactInteractionTemplate(models.Model):
     """Interaction Template (Relationship Management setup)."""
@@ -26,13 +28,10 @@ class ContactInteractionTemplate(models.Model):
         "contact.interaction.log", "template_id", string="Log Entries"
     )
 
-    _sql_constraints = [
-        (
-            "code_uniq",
-            "unique(code)",
-            "The code of an interaction template must be unique.",
-        ),
-    ]
+    _code_uniq = Constraint(
+        "unique(code)",
+        "The code of an interaction template must be unique.",
+    )
 
     @api.depends("code", "name")
     def _compute_display_name(self):

@@ -8,6 +8,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ...compat import name_search_with_domain
 from ...link_kinds import LINK_KINDS, PARTNER_KINDS, kind_of_search_mode
 
 
@@ -61,11 +62,12 @@ class ResPartner(models.Model):
         ]
 
     @api.model
-    def name_search(self, name="", args=None, operator="ilike", limit=100):
+    @api.readonly
+    def name_search(self, name="", *args, **kwargs):
         extra = self._contact_search_mode_domain()
         if extra:
-            args = [*(args or []), *extra]
-        return super().name_search(name, args=args, operator=operator, limit=limit)
+            args, kwargs = name_search_with_domain(args, kwargs, extra)
+        return super().name_search(name, *args, **kwargs)
 
     @api.model
     def web_search_read(self, domain, specification, *args, **kwargs):
