@@ -16,3 +16,4 @@ from . import test_performance
 from . import test_random_use
 from . import test_bad_input, test_concurrency, test_security
 from . import test_reliability
+from . import test_series

@@ -11,12 +11,25 @@ the ormcaches are warm (``@warmup``)."""
 
 from odoo.tests import tagged, warmup
 
-from odoo.addons.contact_partner_sync.contact_partner_sync.compat import PREFETCH_MAX
+from odoo.addons.contact_partner_sync.contact_partner_sync.compat import (
+    PREFETCH_MAX,
+    SINCE_19,
+)
 from odoo.addons.contact_partner_sync.contact_partner_sync.readers import (
     read_values_multi,
 )
 
 from .common import ContactSyncCase
+
+
+# Odoo's own costs differ by series (the addon's do not): 19.0 writes a partner's
+# comment in 4 queries (18.0: 3) and makes no query per new partner
+NON_SYNCED_WRITE = 4 if SINCE_19 else 3
+# (n, plain create of n partners, create of n customers with their contacts)
+AUTO_CREATE = ((2, 7, 14), (10, 4, 14)) if SINCE_19 else ((2, 7, 17), (10, 15, 33))
+# (n, create_contacts() of n customers)
+CREATE_CONTACTS = ((2, 17), (10, 17)) if SINCE_19 else ((2, 16), (10, 24))
+UNLINK_CONTACTS = 29 if SINCE_19 else 28
 
 
 @tagged("post_install", "-at_install")
@@ -167,23 +180,23 @@ class TestPerformance(ContactSyncCase):
         partners."""
         for n in self.SIZES:
             plain = self.fresh(self.plain_partners(n))
-            with self.assertQueryCount(3):
+            with self.assertQueryCount(NON_SYNCED_WRITE):
                 plain.write({"comment": "<p>plain</p>"})
             contacts = self.fresh(self.linked_customers(n).linked_contact_id)
-            with self.assertQueryCount(3):
+            with self.assertQueryCount(NON_SYNCED_WRITE):
                 contacts.write({"comment": "<p>contact</p>"})
             customers = self.fresh(contacts.business_relation_ids.partner_id)
-            with self.assertQueryCount(3):
+            with self.assertQueryCount(NON_SYNCED_WRITE):
                 customers.write({"comment": "<p>customer</p>"})
 
     # ------------------------------------------------------------------ creation
     @warmup
     def test_auto_create_on_batch_create(self):
         """Creating n customers with their contacts costs what a plain create of 2n
-        partners costs (Odoo's own query per new partner), plus a constant: 7 + (2n -
-        2) + 8 (one of them the touch of the new links' sides, see
-        contact.business.relation)."""
-        for n, plain_count, count in ((2, 7, 17), (10, 15, 33)):
+        partners costs (18.0: Odoo's own query per new partner), plus a constant: on
+        18.0 7 + (2n - 2) + 8 (one of them the touch of the new links' sides, see
+        contact.business.relation); 19.0 makes no query per partner."""
+        for n, plain_count, count in AUTO_CREATE:
             with self.codes_unset(), self.assertQueryCount(plain_count):
                 self.Partner.create(
                     [{"name": f"P{i}", "customer_rank": 1} for i in range(n)]
@@ -198,8 +211,8 @@ class TestPerformance(ContactSyncCase):
     @warmup
     def test_create_contacts(self):
         """create_contacts() of n existing customers costs what a plain create of n
-        partners costs (7 + n - 2, see above), plus a constant: 9."""
-        for n, count in ((2, 16), (10, 24)):
+        partners costs (18.0: 7 + n - 2, see above), plus a constant: 9."""
+        for n, count in CREATE_CONTACTS:
             partners = self.fresh(self.plain_partners(n))
             with self.assertQueryCount(count):
                 contacts = partners.create_contacts()
@@ -237,6 +250,6 @@ class TestPerformance(ContactSyncCase):
         for n in self.SIZES:
             customers = self.linked_customers(n)
             contacts = self.fresh(customers.linked_contact_id)
-            with self.assertQueryCount(28):
+            with self.assertQueryCount(UNLINK_CONTACTS):
                 contacts.unlink()
             self.assertFalse(customers.linked_contact_id)
