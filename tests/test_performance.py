@@ -21,7 +21,6 @@ from odoo.addons.contact_partner_sync.contact_partner_sync.readers import (
 
 from .common import ContactSyncCase
 
-
 # Odoo's own costs differ by series (the addon's do not): 19.0 writes a partner's
 # comment in 4 queries (18.0: 3) and makes no query per new partner
 NON_SYNCED_WRITE = 4 if SINCE_19 else 3
