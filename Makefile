@@ -1,7 +1,7 @@
 # contact_partner_sync — every target prepares what is missing first (see tools/dev.sh)
 .PHONY: help setup run test lint bench load stop
 help:
-	@sed -n '2,18p' tools/dev.sh | sed 's/^# \{0,1\}//'
+	@sed -n '2,21p' tools/dev.sh | sed 's/^# \{0,1\}//'
 
 setup:   ## Debian packages, Odoo source, virtualenv, PostgreSQL cluster
 	@bash tools/dev.sh setup

@@ -137,3 +137,37 @@ class TestSeries(ContactSyncCase):
             res_partner_search_mode="customer"
         ).name_search(name="Dropdown Series", limit=10)
         self.assertIn(customer.id, [pid for pid, _name in found])
+
+    def test_person_vat_change(self):
+        customer = self.Partner.create(
+            {
+                "name": "Person VAT Oy",
+                "is_company": True,
+                "customer_rank": 1,
+                "vat": "FI12345671",
+            }
+        )
+        contact = customer.linked_contact_id
+        person = self.Partner.create(
+            {"name": "VAT Person", "parent_id": customer.id, "type": "contact"}
+        )
+        self.assertEqual(person.vat, "FI12345671", "Odoo's rule: the company's VAT")
+        person.write({"vat": "FI76543210"})
+        if SINCE_19:
+            # 19.0 writes a person's VAT up to its company: the contact follows
+            self.assertEqual(customer.vat, "FI76543210")
+        else:
+            self.assertEqual(customer.vat, "FI12345671")
+        self.assertEqual(contact.vat, customer.vat, "one VAT for both faces")
+
+    def test_first_rank_makes_one_contact(self):
+        # 19.0 increases a rank from 0 by an ORM write: still one contact
+        partner = self.Partner.create({"name": "Rank Once Oy", "is_company": True})
+        partner._increase_rank("customer_rank")
+        partner._increase_rank("supplier_rank")
+        contacts = self.Partner.search(
+            [("is_contact", "=", True), ("name", "=", "Rank Once Oy")]
+        )
+        self.assertEqual(len(contacts), 1)
+        self.assertEqual(partner.linked_contact_id, contacts)
+        self.assertEqual(contacts.contact_business_relation, "multiple")

@@ -16,6 +16,7 @@
 # own source, virtualenv, configuration and databases), ODOO_SRC (an Odoo source tree
 # of that series), PGHOST/PGPORT/PGUSER/PGPASSWORD (use that server instead of the
 # private cluster), CPS_DB (demo database name), CPS_HTTP_PORT (default 8069),
+# CPS_HTTP_INTERFACE (default 127.0.0.1: loopback only),
 # CPS_CACHE (default ~/.cache/contact_partner_sync), CPS_BENCH_DB, CPS_LOAD_DB
 # (databases of bench and load).
 set -euo pipefail
@@ -215,6 +216,7 @@ data_dir = $DATA_DIR
 db_host = $PGHOST
 db_port = $PGPORT
 db_user = $PGUSER
+http_interface = ${CPS_HTTP_INTERFACE:-127.0.0.1}
 http_port = ${CPS_HTTP_PORT:-8069}
 list_db = True
 CONF
@@ -337,5 +339,5 @@ case "$cmd" in
     load) cmd_load "$@" ;;
     odoo) setup; odoo_bin "$@" ;;
     stop) stop_pg ;;
-    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

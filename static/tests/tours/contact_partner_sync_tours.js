@@ -4,6 +4,7 @@
 // The seed's ways through the web client, as a user clicks them (tests/test_tour_ui.py).
 import { rpc } from "@web/core/network/rpc";
 import { registry } from "@web/core/registry";
+import { reloadsPage } from "./series";
 
 const tours = registry.category("web_tour.tours");
 
@@ -48,7 +49,7 @@ tours.add("contact_partner_sync_settings", {
                 document.body.classList.add("o_cps_before_save");
             },
         },
-        save(),
+        reloadsPage(save()),
         {
             content: "Saved and reloaded: the codes are set",
             trigger:
