@@ -102,28 +102,39 @@ class TestSeries(ContactSyncCase):
         self.assertEqual(customer.city, "Turku")
         self.assertEqual(contact.city, "Turku")
 
-    def test_person_address_change(self):
+    def person_writes(self, fname, company_value, person_value):
+        """A customer (with its contact) whose value of ``fname`` is
+        ``company_value``, and a person of it that writes ``person_value``: the
+        customer's value after the write, once checked that its contact has it."""
         customer = self.Partner.create(
             {
-                "name": "Person Address Oy",
+                "name": f"Person {fname} Oy",
                 "is_company": True,
                 "customer_rank": 1,
-                "city": "Oulu",
+                fname: company_value,
             }
         )
-        contact = customer.linked_contact_id
         person = self.Partner.create(
-            {"name": "Moving Person", "parent_id": customer.id, "type": "contact"}
+            {"name": f"Person {fname}", "parent_id": customer.id, "type": "contact"}
         )
-        person.write({"city": "Tampere"})
-        if SINCE_19:
-            # 19.0 writes a person's address up to its company: the customer's
-            # contact follows it
-            self.assertEqual(customer.city, "Tampere")
-        else:
-            # 18.0 keeps the company's address
-            self.assertEqual(customer.city, "Oulu")
-        self.assertEqual(contact.city, customer.city, "one address for both faces")
+        person.write({fname: person_value})
+        self.assertEqual(
+            customer.linked_contact_id[fname], customer[fname], "one value, both faces"
+        )
+        return customer[fname]
+
+    def test_person_address_change(self):
+        # 19.0 writes a person's address up to its company, and the customer's
+        # contact follows; 18.0 keeps the company's address
+        expected = "Tampere" if SINCE_19 else "Oulu"
+        self.assertEqual(self.person_writes("city", "Oulu", "Tampere"), expected)
+
+    def test_person_vat_change(self):
+        # 19.0 writes a person's VAT up to its company (and the contact follows)
+        expected = "FI76543210" if SINCE_19 else "FI12345671"
+        self.assertEqual(
+            self.person_writes("vat", "FI12345671", "FI76543210"), expected
+        )
 
     def test_dropdown_search_with_a_domain(self):
         customer = self.Partner.create(
@@ -137,28 +148,6 @@ class TestSeries(ContactSyncCase):
             res_partner_search_mode="customer"
         ).name_search(name="Dropdown Series", limit=10)
         self.assertIn(customer.id, [pid for pid, _name in found])
-
-    def test_person_vat_change(self):
-        customer = self.Partner.create(
-            {
-                "name": "Person VAT Oy",
-                "is_company": True,
-                "customer_rank": 1,
-                "vat": "FI12345671",
-            }
-        )
-        contact = customer.linked_contact_id
-        person = self.Partner.create(
-            {"name": "VAT Person", "parent_id": customer.id, "type": "contact"}
-        )
-        self.assertEqual(person.vat, "FI12345671", "Odoo's rule: the company's VAT")
-        person.write({"vat": "FI76543210"})
-        if SINCE_19:
-            # 19.0 writes a person's VAT up to its company: the contact follows
-            self.assertEqual(customer.vat, "FI76543210")
-        else:
-            self.assertEqual(customer.vat, "FI12345671")
-        self.assertEqual(contact.vat, customer.vat, "one VAT for both faces")
 
     def test_first_rank_makes_one_contact(self):
         # 19.0 increases a rank from 0 by an ORM write: still one contact
