@@ -18,7 +18,7 @@ nothing done twice, nothing missing.
 How it works:
 
 - The database (default ``contact_partner_sync_background``) is created with the addon
-  installed and no demo data (``odoo-bin -i contact_partner_sync --without-demo=all
+  installed and no demo data (``odoo-bin -i contact_partner_sync --without-demo
   --stop-after-init``), or updated (``-u``) when it exists with the addon installed,
   so that it runs the code of this checkout. Odoo gives the
   ``admin`` user of a new database the password ``admin`` (base/data/

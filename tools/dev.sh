@@ -33,6 +33,10 @@ case " $SUPPORTED_SERIES " in
 esac
 ODOO_BRANCH=$ODOO_SERIES
 SERIES_TAG=${ODOO_SERIES%%.*}             # in database names: ..._demo_19
+# odoo-bin's demo data options: 19.0 installs none unless told, 18.0 all unless told
+if [ "$ODOO_SERIES" = 18.0 ]; then WITH_DEMO=() WITHOUT_DEMO=(--without-demo=all)
+else WITH_DEMO=(--with-demo) WITHOUT_DEMO=(--without-demo)
+fi
 ODOO_GIT=${ODOO_GIT:-https://github.com/odoo/odoo.git}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PYTHON=${PYTHON:-python3}
@@ -251,7 +255,7 @@ cmd_run() {
     local db=${CPS_DB:-${ADDON}_demo_$SERIES_TAG}
     if ! module_installed "$db"; then
         log "creating the demo database '$db' (Odoo and $ADDON demo data; about a minute)"
-        odoo_bin -d "$db" -i "$ADDON" --stop-after-init --log-level=warn
+        odoo_bin -d "$db" -i "$ADDON" "${WITH_DEMO[@]}" --stop-after-init --log-level=warn
     fi
     cat >&2 <<MSG
 
@@ -283,7 +287,7 @@ cmd_test() {
     trap "psql -d postgres -qc 'drop database if exists \"$db\" with (force)' >/dev/null 2>&1 || true; rm -rf '$DATA_DIR/filestore/$db'" EXIT
     log "Odoo $ODOO_SERIES: installing $ADDON on the throwaway database '$db' and running its tests with Odoo's runner"
     local rc_odoo=0 rc_pytest=0
-    odoo_bin -d "$db" -i "$ADDON" --test-enable --test-tags "/$ADDON" --stop-after-init \
+    odoo_bin -d "$db" -i "$ADDON" "${WITH_DEMO[@]}" --test-enable --test-tags "/$ADDON" --stop-after-init \
         --http-port="${CPS_TEST_HTTP_PORT:-$(free_port 8169)}" --log-level=test 2>&1 | tee "$out/odoo.log" || rc_odoo=$?
     local odoo_counts
     odoo_counts=$(grep -Eo '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$out/odoo.log" | tail -1 || true)
@@ -318,7 +322,7 @@ cmd_bench() {
         odoo_bin -d "$db" -u "$ADDON" --stop-after-init --log-level=warn
     else
         log "creating the benchmark database '$db' (no demo data)"
-        odoo_bin -d "$db" -i "$ADDON" --without-demo=all --stop-after-init --log-level=warn
+        odoo_bin -d "$db" -i "$ADDON" "${WITHOUT_DEMO[@]}" --stop-after-init --log-level=warn
     fi
     python "$PROJECT/tools/bench.py" -c "$ODOO_CONF" -d "$db" "$@"
 }

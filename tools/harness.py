@@ -104,6 +104,17 @@ def module_installed(db):
     return bool(row) and row[0] == "installed"
 
 
+def without_demo():
+    """odoo-bin's option for a database without demo data: 19.0 reads
+    ``--without-demo`` as a flag (and installs no demo data unless told), 18.0 wants
+    the modules, ``all``."""
+    import odoo  # noqa: PLC0415
+
+    return (
+        "--without-demo" if odoo.release.version_info[0] >= 19 else "--without-demo=all"
+    )
+
+
 def ensure_database(args):
     """The database with the addon installed, up to date with this checkout."""
     if module_installed(args.database):
@@ -111,7 +122,7 @@ def ensure_database(args):
         mode = ["-u", ADDON]
     else:
         print(f"database {args.database}: installing {ADDON} (no demo)", flush=True)
-        mode = ["-i", ADDON, "--without-demo=all"]
+        mode = ["-i", ADDON, without_demo()]
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, odoo_bin(), "-c", args.config, "-d", args.database]
