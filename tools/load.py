@@ -21,6 +21,14 @@ Odoo's external API (JSON-RPC ``/jsonrpc``, ``execute_kw``, as admin) for a boun
   moment from two connections; once both answered, the contact and its new linked
   record are read in one request and compared.
 
+First, the baseline: plain Odoo under the same load. The same clients, for the same
+duration, on a server of their own, with the codes unset, send the same mix to a
+population of plain partners that stands for the linked one (``populate_plain``: for
+each linked contact a plain company, a customer, a vendor for two thirds, a bank
+account for half; nothing linked, nothing synchronized); the requests plain Odoo has no
+equivalent of (links, creations from contacts, ``create_contacts()``, races) read the
+records they would have touched instead. ``--no-baseline`` skips it.
+
 Optionally, half-way through the run, one busy HTTP worker is killed (SIGKILL,
 ``--kill-worker``; Odoo's prefork server starts another), or PostgreSQL is restarted
 (``--restart-postgres``: ``pg_ctl`` stop, ``--pg-down`` seconds, start; only the
@@ -36,11 +44,12 @@ disappeared but what the clients deleted). The tool prints the requests ok / ref
 (``UserError``, ``ValidationError``, ``MissingError``: answers to stale choices of the
 clients) / failed per kind of request with their p50 / p95 latency, Odoo's retries of
 serialization failures and deadlocks (from the server's log), the races and the
-violations.
+violations, for the baseline and the addon; then the failed requests per kind of
+request of both side by side, and the retries per request of both.
 
     python tools/load.py -c .local/odoo-19.0.conf [-d DB] [--clients 8] [--duration 75]
-        [--population 600] [--kill-worker | --restart-postgres] [--port PORT]
-        [--keep]
+        [--population 600] [--kill-worker | --restart-postgres] [--no-baseline]
+        [--port PORT] [--keep]
 
 (``make load`` / ``tools/dev.sh load [options]`` run it with the project's virtualenv
 and configuration.) The database (default ``contact_partner_sync_load_19``, ``_18`` on
@@ -48,10 +57,14 @@ and configuration.) The database (default ``contact_partner_sync_load_19``, ``_1
 population is then reused), and dropped at the end unless ``--keep``. The server's
 log is written next to the configuration (``.local/load-DB.log``).
 
-Exit status 1 when a request failed outside the fault windows, a race ended with the
-two sides different, or an invariant is broken.
+Exit status 1 when a request failed outside the fault windows that the baseline does
+not account for (a failure other than Odoo's exhausted retries of a concurrency
+failure, or a kind of request failing at a higher rate than on plain Odoo; without the
+baseline, any failure), a race ended with the two sides different, or an invariant is
+broken.
 """
 
+import argparse
 import os
 import random
 import re
@@ -88,6 +101,7 @@ from harness import (
 )
 
 NAME = "Load"  # the names of the population
+PLAIN = "Plain"  # the names of the baseline's population: plain partners
 SERVER_OPTIONS = ("--workers=3", "--max-cron-threads=0", "--limit-time-real=120")
 REFUSED = {
     "odoo.exceptions.UserError",
@@ -116,6 +130,14 @@ MIX = (
     ("delete", 4),
     ("race", 5),
 )
+# the baseline (plain Odoo): the requests plain Odoo has keep their weights; those
+# it has no equivalent of read the records they would have touched instead
+ADDON_ONLY = {"link", "create from contact", "create_contacts", "race"}
+PLAIN_MIX = tuple(
+    ("read" if kind in ADDON_ONLY else kind, weight) for kind, weight in MIX
+)
+# what the baseline's failures are compared on: Odoo's retries exhausted
+CONCURRENCY_ERRORS = ("SerializationFailure", "DeadlockDetected", "TransactionRollback")
 KINDS = ("customer", "vendor", "bank_account")
 # the synchronized fields the races compare: contact field -> field of the other side
 RACE_FIELDS = {
@@ -140,6 +162,16 @@ def record_ids(value):
 
 
 # ----------------------------------------------------------------------------- database
+def partner_values(rng, i):
+    """The values of the ``i``-th company of a population."""
+    return {
+        "is_company": True,
+        "phone": f"+358 40 {i:07d}",
+        "city": rng.choice(CITIES),
+        "email": f"load{i}@example.com",
+    }
+
+
 def populate(registry, n, rng):
     """The population of ``n`` linked contacts (made once; reused afterwards)."""
     with registry.cursor() as cr:
@@ -153,12 +185,7 @@ def populate(registry, n, rng):
         holder = env.company.partner_id
 
         def values(i):
-            return {
-                "is_company": True,
-                "phone": f"+358 40 {i:07d}",
-                "city": rng.choice(CITIES),
-                "email": f"load{i}@example.com",
-            }
+            return partner_values(rng, i)
 
         # the unlinked records, made before the codes are set (no contacts)
         set_codes(env.ref("base.main_company"), on=False)
@@ -230,6 +257,73 @@ def populate(registry, n, rng):
         print(f"population: made in {time.perf_counter() - start:.0f} s")
 
 
+def populate_plain(registry, n, rng):
+    """The baseline's population (made once): for each of the ``n`` linked contacts
+    of ``populate()``, the same records as plain partners, made with the codes
+    unset (no contact, no link): a company standing for the contact, a customer, a
+    vendor for two thirds (the customer itself, or a partner of its own), a bank
+    account of the company at a bank of its own for half. ``ref`` pairs them
+    (PLAIN-A-i the contact's stand-in, PLAIN-B-i the customer, PLAIN-V-i an own
+    vendor), the account number PLAINi."""
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        Partner = env["res.partner"]
+        if Partner.search_count([("ref", "=like", "PLAIN-A-%")]):
+            print("baseline population: reused (the database has it)")
+            return
+        start = time.perf_counter()
+        company = env.ref("base.main_company")
+        set_codes(company, on=False)
+        Partner.create(
+            [
+                dict(partner_values(rng, i), name=f"{PLAIN} Oy {i}", ref=f"PLAIN-A-{i}")
+                for i in range(n)
+            ]
+        )
+        Partner.create(
+            [
+                dict(
+                    partner_values(rng, i),
+                    name=f"{PLAIN} Oy {i}",
+                    ref=f"PLAIN-B-{i}",
+                    customer_rank=1,
+                    supplier_rank=int(i % 3 == 1),
+                )
+                for i in range(n)
+            ]
+        )
+        Partner.create(
+            [
+                dict(
+                    partner_values(rng, i),
+                    name=f"{PLAIN} Own Vendor {i}",
+                    ref=f"PLAIN-V-{i}",
+                    supplier_rank=1,
+                )
+                for i in range(2, n, 3)
+            ]
+        )
+        halves = range(0, n, 2)
+        banks = env["res.bank"].create(
+            [{"name": f"{PLAIN} Bank {i}", "phone": f"+358 9 {i:07d}"} for i in halves]
+        )
+        env["res.partner.bank"].create(
+            [
+                {
+                    "acc_number": f"PLAIN{i:06d}",
+                    "partner_id": env.company.partner_id.id,
+                    "bank_id": bank.id,
+                }
+                for i, bank in zip(halves, banks, strict=True)
+            ]
+        )
+        set_codes(company, on=True)
+        env.flush_all()
+        cr.execute("ANALYZE res_partner, res_partner_bank, res_bank")
+        cr.commit()
+        print(f"baseline population: made in {time.perf_counter() - start:.0f} s")
+
+
 def population_counts(cr):
     cr.execute(
         """SELECT (SELECT count(*) FROM res_partner WHERE is_contact AND active),
@@ -295,9 +389,40 @@ class World:
             self.unlinked[kind] = {pid for (pid,) in cr.fetchall()}
         cr.execute(
             """SELECT id, bank_id FROM res_partner_bank
-                WHERE active AND contact_id IS NULL AND bank_id IS NOT NULL"""
+                WHERE active AND contact_id IS NULL AND bank_id IS NOT NULL
+                  AND acc_number NOT LIKE 'PLAIN%'"""
         )
         self.unlinked["bank_account"] = set(cr.fetchall())
+
+    def load_plain(self, env):
+        """The baseline's world: the plain stand-ins of the contacts (populate_plain)
+        with the records they stand with, as if linked."""
+        cr = env.cr
+        self.holder = env.company.partner_id.id
+        cr.execute(
+            "SELECT id, ref FROM res_partner WHERE active AND ref LIKE 'PLAIN-%'"
+        )
+        faces = defaultdict(dict)
+        for pid, ref in cr.fetchall():
+            _prefix, face, i = ref.split("-")
+            faces[int(i)][face] = pid
+        cr.execute(
+            """SELECT acc_number, id, bank_id FROM res_partner_bank
+                WHERE active AND acc_number ~ '^PLAIN[0-9]+$'"""
+        )
+        accounts = {int(number[5:]): (aid, bank) for number, aid, bank in cr.fetchall()}
+        for i, face in faces.items():
+            if "A" not in face:
+                continue
+            slot = {}
+            if "B" in face:
+                slot["customer"] = face["B"]
+            vendor = face.get("B") if i % 3 == 1 else face.get("V")
+            if vendor:
+                slot["vendor"] = vendor
+            if i in accounts:
+                slot["bank_account"] = accounts[i]
+            self.contacts[face["A"]] = slot
 
     # -------------------------------------------------------------- drawing records
     def linked(self, kind, count=1):
@@ -400,8 +525,11 @@ class Stats:
 class Client:
     """One user: draws requests from the mix until the deadline."""
 
-    def __init__(self, number, args, url, world, stats, faults):
+    def __init__(self, number, args, url, world, stats, faults, plain=False):
         self.number = number
+        # the baseline's client: plain Odoo's requests (PLAIN_MIX) on plain records
+        self.plain = plain
+        self.name = PLAIN if plain else NAME
         self.args = args
         self.url = url
         self.world = world
@@ -475,7 +603,7 @@ class Client:
     # -------------------------------------------------------------- the loop
     def run(self, deadline):
         self.login()
-        kinds, weights = zip(*MIX, strict=True)
+        kinds, weights = zip(*(PLAIN_MIX if self.plain else MIX), strict=True)
         while time.perf_counter() < deadline:
             kind = self.rng.choices(kinds, weights)[0]
             try:
@@ -493,7 +621,9 @@ class Client:
 
     def learn_links(self, field, ids):
         """Read the links of the records ``ids`` (``field``: partner_id or
-        bank_account_id) into the world."""
+        bank_account_id) into the world (plain records have none)."""
+        if self.plain:
+            return
         outcome, links = self.call(
             "read",
             "contact.business.relation",
@@ -561,7 +691,7 @@ class Client:
     def create_partner(self, kind, rank):
         self.counter += 1
         vals = {
-            "name": f"{NAME} New {self.tag}-{self.counter}",
+            "name": f"{self.name} New {self.tag}-{self.counter}",
             "is_company": True,
             rank: 1,
             **self.some_values(),
@@ -583,7 +713,7 @@ class Client:
             kind,
             "res.bank",
             "create",
-            {"name": f"{NAME} New Bank {self.tag}-{self.counter}"},
+            {"name": f"{self.name} New Bank {self.tag}-{self.counter}"},
         )
         return record_ids(bank)[0] if outcome == "ok" else None
 
@@ -604,7 +734,7 @@ class Client:
             "res.partner.bank",
             "create",
             {
-                "acc_number": f"LOADN{self.tag}X{self.counter}",
+                "acc_number": f"{self.name.upper()}N{self.tag}X{self.counter}",
                 "partner_id": self.world.holder,  # held by the company
                 "bank_id": bank,
             },
@@ -619,8 +749,8 @@ class Client:
             "res.partner",
             "create",
             {
-                "name": f"{NAME} New Contact {self.tag}-{self.counter}",
-                "is_contact": True,
+                "name": f"{self.name} New Contact {self.tag}-{self.counter}",
+                "is_contact": not self.plain,
                 "is_company": True,
                 **self.some_values(),
             },
@@ -628,6 +758,14 @@ class Client:
         if outcome == "ok":
             with self.world.lock:
                 self.world.contacts[record_ids(result)[0]] = {}
+
+    # -------------------------------------------------------------- the baseline
+    def do_read(self):
+        """The baseline's stand-in for a request plain Odoo has no equivalent of (a
+        link, a creation from a contact, create_contacts, a race): a read of the
+        records it would have touched."""
+        ((cid, pid),) = self.world.linked("customer")
+        self.call("read", "res.partner", "read", [cid, pid], ["name", "phone", "city"])
 
     # -------------------------------------------------------------- links
     def link(self, label, kind, cid, item, master):
@@ -1155,9 +1293,128 @@ def check_database(registry, before, world):
 
 
 # --------------------------------------------------------------------------------- run
+def run_clients(args, server, world, stats, faults, plain=False):
+    """The clients against ``server`` for the duration; the elapsed time."""
+    clients = [
+        Client(i + 1, args, server.url, world, stats, faults, plain=plain)
+        for i in range(args.clients)
+    ]
+    t0 = time.perf_counter()
+    deadline = t0 + args.duration
+    threads = [
+        threading.Thread(target=client.run, args=(deadline,), daemon=True)
+        for client in clients
+    ]
+    for thread in threads:
+        thread.start()
+    faults.start(t0)
+    for thread in threads:
+        thread.join(args.duration + 300)
+    elapsed = time.perf_counter() - t0
+    if faults.thread:
+        faults.thread.join(120)
+    return t0, elapsed
+
+
+class Phase:
+    """What a run of the clients measured: its requests (``report_requests``) and
+    Odoo's retries (``report_log``)."""
+
+    def __init__(self, label, stats, total, failures, retries, exhausted):
+        self.label = label
+        self.stats, self.total, self.failures = stats, total, failures
+        self.retries, self.exhausted = retries, exhausted
+
+    def by_kind(self, faults=None):
+        """{kind of request: (requests, failed outside the fault windows)}."""
+        rows = defaultdict(lambda: [0, 0])
+        for kind, start, end, outcome, _error in self.stats.requests:
+            rows[kind][0] += 1
+            if outcome == "failed" and not (faults and faults.covers(start, end)):
+                rows[kind][1] += 1
+        return rows
+
+    def requests(self):
+        return len(self.stats.requests)
+
+
+def run_baseline(args, registry, rng):
+    """The baseline: the same clients, mix (PLAIN_MIX) and duration on the plain
+    population, the codes unset (plain Odoo: nothing is synchronized or created),
+    on a server of its own; its Phase."""
+    populate_plain(registry, args.population, rng)
+    world = World(random.Random(args.seed))
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        world.load_plain(env)
+        set_codes(env.ref("base.main_company"), on=False)
+    log_path = beside_config(args.config, f"load-{args.database}-baseline.log")
+    server = Server(args, log_path, SERVER_OPTIONS)
+    stats = Stats()
+    faults = Faults(
+        argparse.Namespace(kill_worker=False, restart_postgres=False), None, None
+    )
+    print(
+        f"baseline, plain Odoo (codes unset, {len(world.contacts)} plain stand-ins "
+        f"of the contacts): {args.clients} clients for {args.duration:.0f} s",
+        flush=True,
+    )
+    try:
+        server.start()
+        t0, elapsed = run_clients(args, server, world, stats, faults, plain=True)
+    finally:
+        server.stop()
+        with registry.cursor() as cr:
+            set_codes(api.Environment(cr, SUPERUSER_ID, {}).ref("base.main_company"))
+    print()
+    total, failures = report_requests(stats, faults, t0, elapsed)
+    retries, exhausted = report_log(server.log_text())
+    print()
+    return Phase("plain Odoo", stats, total, failures, retries, exhausted)
+
+
+def report_against_baseline(baseline, addon, faults):
+    """The failed requests (outside the fault windows) per kind of request, plain
+    Odoo's next to the addon's, and Odoo's retries per request; the addon's
+    failures that the baseline does not account for: any failure that is not a
+    concurrency failure of Odoo's exhausted retries, and those of a kind whose
+    rate of failures is above plain Odoo's for the same kind."""
+    plain_rows, addon_rows = baseline.by_kind(), addon.by_kind(faults)
+    print("failed requests per kind of request, plain Odoo (baseline) | the addon:")
+    print(
+        f"{'request':24} {'plain n':>8} {'failed':>7} {'rate':>7} | "
+        f"{'addon n':>8} {'failed':>7} {'rate':>7}"
+    )
+    beyond = []
+    for kind in sorted(set(plain_rows) | set(addon_rows)):
+        pn, pf = plain_rows.get(kind, (0, 0))
+        an, af = addon_rows.get(kind, (0, 0))
+        p_rate, a_rate = (pf / pn if pn else 0.0), (af / an if an else 0.0)
+        print(f"{kind:24} {pn:8} {pf:7} {p_rate:7.2%} | {an:8} {af:7} {a_rate:7.2%}")
+        if af and (not pn or a_rate > p_rate):
+            beyond.append(
+                f"{kind}: {af} of {an} failed ({a_rate:.2%}), plain Odoo "
+                f"{pf} of {pn} ({p_rate:.2%})"
+            )
+    for label, phase in (("plain Odoo", baseline), ("the addon", addon)):
+        n = phase.requests()
+        print(
+            f"{label}: {sum(phase.retries.values())} retries for {n} requests "
+            f"({sum(phase.retries.values()) / max(n, 1):.3f} per request), "
+            f"{sum(phase.exhausted.values())} exhausted"
+        )
+    other = [
+        line
+        for line in addon.failures
+        if not any(name in line for name in CONCURRENCY_ERRORS)
+    ]
+    return beyond + [f"not a concurrency failure: {line[:200]}" for line in other]
+
+
 def run(args, registry):
     rng = random.Random(args.seed)
     populate(registry, args.population, rng)
+    baseline = run_baseline(args, registry, rng) if args.baseline else None
     world = World(rng)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
@@ -1169,38 +1426,21 @@ def run(args, registry):
     log_path = beside_config(args.config, f"load-{args.database}.log")
     server = Server(args, log_path, SERVER_OPTIONS)
     stats = Stats()
+    faults = Faults(args, server, cluster)
+    print(
+        f"the addon: {args.clients} clients for {args.duration:.0f} s"
+        + (", a worker killed" if args.kill_worker else "")
+        + (", PostgreSQL restarted" if args.restart_postgres else "")
+        + (
+            f" at {args.fault_at * args.duration:.0f} s"
+            if args.kill_worker or args.restart_postgres
+            else ""
+        ),
+        flush=True,
+    )
     try:
         server.start()
-        faults = Faults(args, server, cluster)
-        clients = [
-            Client(i + 1, args, server.url, world, stats, faults)
-            for i in range(args.clients)
-        ]
-        t0 = time.perf_counter()
-        deadline = t0 + args.duration
-        print(
-            f"{args.clients} clients for {args.duration:.0f} s"
-            + (", a worker killed" if args.kill_worker else "")
-            + (", PostgreSQL restarted" if args.restart_postgres else "")
-            + (
-                f" at {args.fault_at * args.duration:.0f} s"
-                if args.kill_worker or args.restart_postgres
-                else ""
-            ),
-            flush=True,
-        )
-        threads = [
-            threading.Thread(target=client.run, args=(deadline,), daemon=True)
-            for client in clients
-        ]
-        for thread in threads:
-            thread.start()
-        faults.start(t0)
-        for thread in threads:
-            thread.join(args.duration + 300)
-        elapsed = time.perf_counter() - t0
-        if faults.thread:
-            faults.thread.join(120)
+        t0, elapsed = run_clients(args, server, world, stats, faults)
     finally:
         server.stop()
     print()
@@ -1221,8 +1461,15 @@ def run(args, registry):
     print(f"invariants: {len(problems)} violation(s)")
     for problem in problems[:20]:
         print(f"  {problem}")
+    if baseline:
+        print()
+        addon = Phase("the addon", stats, total, failures, retries, exhausted)
+        failures = report_against_baseline(baseline, addon, faults)
+        label = "failed requests plain Odoo's baseline does not account for"
+    else:
+        label = "failed requests outside the fault windows"
     if failures:
-        print(f"failed requests outside the fault windows: {len(failures)}")
+        print(f"{label}: {len(failures)}")
         for line in failures[:10]:
             print(f"  {line[:300]}")
     ok = not failures and not problems and not stats.race_problems
@@ -1266,6 +1513,12 @@ def main():
         "--pg-down", type=float, default=5, help="seconds PostgreSQL stays down"
     )
     add_server_arguments(parser)
+    parser.add_argument(
+        "--no-baseline",
+        dest="baseline",
+        action="store_false",
+        help="skip the run of plain Odoo (codes unset, plain partners) made first",
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parse_server_arguments(parser)
     args.run = time.strftime("%y%m%d%H%M%S")
