@@ -126,6 +126,53 @@ class TestConcurrentEdits(CommittedCursorCase):
         self.assertLess(tries[0], committed, "the first try waited for cr1")
         self.assertConsistent(phone="+358 2", email="first@example.com")
 
+    def test_conflicting_batch_writes_retried_to_success(self):
+        """A batch write of customers meets a batch write of contacts in flight on
+        one linked pair (the load test's batch writes): it waits, is refused when
+        the contacts' writer commits, and Odoo's retry passes on top of it; every
+        pair ends identical on both sides."""
+
+        def make(env):
+            contacts = env["res.partner"].create(
+                [
+                    {
+                        "name": f"Concurrent Batch {i}",
+                        "is_contact": True,
+                        "is_company": True,
+                    }
+                    for i in range(3)
+                ]
+            )
+            return {f"contact{i}": c for i, c in enumerate(contacts)} | {
+                f"customer{i}": c.create_customer() for i, c in enumerate(contacts)
+            }
+
+        ids = self.committed(make)
+        contacts = [ids["contact0"], ids["contact1"], self.contact_id]
+        customers = [ids["customer1"], ids["customer2"], self.customer_id]
+
+        def first(env):
+            env["res.partner"].browse(contacts).write({"city": "Oulu"})
+
+        def second(env):
+            env["res.partner"].browse(customers).write({"phone": "+358 9"})
+
+        tries, committed = self.concurrently(first, second)
+        self.assertEqual(len(tries), 2, "refused once, then retried")
+        self.assertLess(tries[0], committed, "the first try waited for the first")
+        self.assertConsistent(phone="+358 9", city="Oulu")
+        with self.registry.cursor() as cr:
+            Partner = self.env_of(cr)["res.partner"]
+            for i in range(3):
+                contact = Partner.browse(ids[f"contact{i}"])
+                customer = Partner.browse(ids[f"customer{i}"])
+                self.assertEqual(
+                    (customer.phone, customer.city), (contact.phone, contact.city)
+                )
+            self.assertEqual(Partner.browse(ids["contact0"]).phone, False)
+            self.assertEqual(Partner.browse(ids["customer2"]).phone, "+358 9")
+            self.assertEqual(Partner.browse(ids["customer2"]).city, False)
+
 
 RACE = "Race"  # the names of every record the races commit (deleted at the end)
 

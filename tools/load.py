@@ -134,7 +134,7 @@ MIX = (
 # it has no equivalent of read the records they would have touched instead
 ADDON_ONLY = {"link", "create from contact", "create_contacts", "race"}
 PLAIN_MIX = tuple(
-    ("read" if kind in ADDON_ONLY else kind, weight) for kind, weight in MIX
+    ("plain read" if kind in ADDON_ONLY else kind, weight) for kind, weight in MIX
 )
 # what the baseline's failures are compared on: Odoo's retries exhausted
 CONCURRENCY_ERRORS = ("SerializationFailure", "DeadlockDetected", "TransactionRollback")
@@ -760,12 +760,18 @@ class Client:
                 self.world.contacts[record_ids(result)[0]] = {}
 
     # -------------------------------------------------------------- the baseline
-    def do_read(self):
+    def do_plain_read(self):
         """The baseline's stand-in for a request plain Odoo has no equivalent of (a
         link, a creation from a contact, create_contacts, a race): a read of the
         records it would have touched."""
         ((cid, pid),) = self.world.linked("customer")
-        self.call("read", "res.partner", "read", [cid, pid], ["name", "phone", "city"])
+        self.call(
+            "plain read",
+            "res.partner",
+            "read",
+            [cid, pid],
+            ["name", "phone", "city"],
+        )
 
     # -------------------------------------------------------------- links
     def link(self, label, kind, cid, item, master):
