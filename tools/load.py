@@ -274,35 +274,30 @@ def populate_plain(registry, n, rng):
         start = time.perf_counter()
         company = env.ref("base.main_company")
         set_codes(company, on=False)
-        Partner.create(
-            [
-                dict(partner_values(rng, i), name=f"{PLAIN} Oy {i}", ref=f"PLAIN-A-{i}")
-                for i in range(n)
-            ]
+        # (face, name, indexes, ranks): the contact's stand-in, the customer (a vendor
+        # too for a third), an own vendor for another third
+        faces = (
+            ("A", "Oy", range(n), lambda i: {}),
+            (
+                "B",
+                "Oy",
+                range(n),
+                lambda i: {"customer_rank": 1, "supplier_rank": int(i % 3 == 1)},
+            ),
+            ("V", "Own Vendor", range(2, n, 3), lambda i: {"supplier_rank": 1}),
         )
-        Partner.create(
-            [
-                dict(
-                    partner_values(rng, i),
-                    name=f"{PLAIN} Oy {i}",
-                    ref=f"PLAIN-B-{i}",
-                    customer_rank=1,
-                    supplier_rank=int(i % 3 == 1),
-                )
-                for i in range(n)
-            ]
-        )
-        Partner.create(
-            [
-                dict(
-                    partner_values(rng, i),
-                    name=f"{PLAIN} Own Vendor {i}",
-                    ref=f"PLAIN-V-{i}",
-                    supplier_rank=1,
-                )
-                for i in range(2, n, 3)
-            ]
-        )
+        for face, name, indexes, ranks in faces:
+            Partner.create(
+                [
+                    dict(
+                        partner_values(rng, i),
+                        name=f"{PLAIN} {name} {i}",
+                        ref=f"PLAIN-{face}-{i}",
+                        **ranks(i),
+                    )
+                    for i in indexes
+                ]
+            )
         halves = range(0, n, 2)
         banks = env["res.bank"].create(
             [{"name": f"{PLAIN} Bank {i}", "phone": f"+358 9 {i:07d}"} for i in halves]
