@@ -127,6 +127,8 @@ class TestSyncFields(ContactSyncCase):
             ("child_ids", "child_ids", "list of other records"),
             ("company_id", "company_id", "company, place or access"),
             ("contact_no", "ref", "field of this addon"),
+            # a linked field already synchronized: the reason, not the unique rule
+            ("industry_id", "phone", "different types"),
         ]
         for contact_field, linked_field, reason in cases:
             with (

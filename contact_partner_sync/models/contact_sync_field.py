@@ -150,6 +150,12 @@ class ContactSyncField(models.Model):
     # ------------------------------------------------------------------ cache
     @api.model_create_multi
     def create(self, vals_list):
+        # the reasons first: the INSERT comes before the constraints, and a unique
+        # rule it breaks would hide why the two fields cannot go together
+        for vals in vals_list:
+            record = self.new({**self.default_get(["link_to"]), **vals})
+            if record.link_to and record.contact_field_id and record.linked_field_id:
+                record._check_fields()
         records = super().create(vals_list)
         self._changed()
         return records
