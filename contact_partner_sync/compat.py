@@ -27,7 +27,10 @@ else:
         """A table constraint declared as on 19.0,
         ``_name_uniq = Constraint("unique(name)", "message")``: on 18.0 it becomes
         the entry ``("name_uniq", definition, message)`` of the class's own SQL
-        constraints, so the database constraint has the same name on both series."""
+        constraints, 18.0's only declaration of them (its registry, its error
+        messages and ir.model.constraint read that list), so the database
+        constraint has the same name on both series. tests/test_series.py checks
+        that every rule exists in the database of the running series."""
 
         def __init__(self, definition, message=""):
             self.definition = definition
@@ -40,7 +43,20 @@ else:
             setattr(owner, attribute, own)
 
 
-__all__ = ["PREFETCH_MAX", "Transaction"]
+__all__ = [
+    "ADDRESS_UPDATE",
+    "DROPDOWN_SEARCHES",
+    "PREFETCH_MAX",
+    "SERIES",
+    "SINCE_19",
+    "USER_GROUPS",
+    "Constraint",
+    "Transaction",
+    "domain_or",
+    "name_search_with_domain",
+    "notify_cron_progress",
+    "usable_accounts_domain",
+]
 
 # ------------------------------------------------------------------ res.partner
 #: the method Odoo calls to write a parent's / children's address past write()
