@@ -36,6 +36,7 @@
         "views/contact_interaction_log_views.xml",
         "views/contact_sync_job_views.xml",
         "views/contact_sync_field_views.xml",
+        "views/contact_sync_difference_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_bank_views.xml",
         "views/res_config_settings_views.xml",

@@ -21,6 +21,8 @@ def notify_then(message, next_action, title=None):
             "message": message,
             "type": "success",
             "sticky": False,
+            # one line per sentence given on its own line (static/src/scss)
+            "className": "o_contact_sync_notification",
             "next": next_action,
         },
     }

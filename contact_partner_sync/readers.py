@@ -8,7 +8,7 @@ the links, the creation of contacts and the invariants of the tests all read
 synchronized values through them.
 """
 
-from odoo.tools import split_every
+from odoo.tools import html2plaintext, split_every
 
 from .compat import PREFETCH_MAX
 
@@ -53,3 +53,50 @@ def read_values_multi(records, field_map):
 def read_values(record, field_map):
     """``{key: write value of record[fname]}`` for ``field_map`` {key: fname}."""
     return read_values_multi(record, field_map)[record.id]
+
+
+# types whose every value is one (False and 0 are values): never "empty"
+_NEVER_EMPTY = frozenset({"boolean", "integer", "float", "monetary"})
+
+
+def is_empty(field, value):
+    """Whether the write value ``value`` of ``field`` is empty (nothing to keep): an
+    empty value never replaces another in a realignment or a new link."""
+    if field.type in _NEVER_EMPTY:
+        return False
+    if field.type in ("one2many", "many2many"):
+        # [Command.set(ids)] or a list of ids
+        return not any(
+            (command[2] if isinstance(command, (list, tuple)) else command)
+            for command in value or ()
+        )
+    return not value
+
+
+def display_texts(records, fname):
+    """``{id: text}``: the values of ``fname`` for ``records`` as a user reads them
+    (a name rather than an id, a label rather than a key, the size of an image), in
+    batch."""
+    env = records.env
+    field = records._fields[fname]
+    if field.type == "binary":
+        sized = records.with_context(bin_size=True)
+        label = env._("Image (%s)") if "image" in fname else env._("File (%s)")
+        return {
+            record.id: label % record[fname] if record[fname] else ""
+            for record in sized
+        }
+    if field.type == "boolean":
+        return {
+            record.id: env._("Yes") if record[fname] else env._("No")
+            for record in records
+        }
+    if field.type == "html":
+        return {
+            record.id: html2plaintext(record[fname] or "").strip() for record in records
+        }
+    texts = {}
+    for record in records:
+        value = field.convert_to_export(record[fname], record)
+        texts[record.id] = "" if value in ("", False, None) else str(value)
+    return texts

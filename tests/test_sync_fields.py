@@ -3,6 +3,8 @@
 """Synchronized fields chosen in Settings (contact.sync.field): which fields, which
 direction, any addon's fields, per-link pause, check and realign."""
 
+import re
+
 from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
@@ -135,8 +137,10 @@ class TestSyncFields(ContactSyncCase):
                 self.subTest(contact_field),
                 self.assertRaisesRegex(
                     ValidationError,
-                    rf"\({contact_field}\) of the contact cannot be synchronized with "
-                    rf".*\({linked_field}\) of the vendor: .*{reason}",
+                    rf"^{re.escape(self.field(contact_field).field_description)} of "
+                    r"the contact cannot be synchronized with "
+                    rf"{re.escape(self.field(linked_field).field_description)} of the "
+                    rf"vendor: .*{reason}",
                 ),
             ):
                 with self.env.cr.savepoint():
@@ -147,7 +151,7 @@ class TestSyncFields(ContactSyncCase):
                             "linked_field_id": self.field(linked_field).id,
                         }
                     )
-        with self.assertRaisesRegex(ValidationError, "display_name is not stored"):
+        with self.assertRaisesRegex(ValidationError, "Display Name is not stored"):
             with self.env.cr.savepoint():
                 self.SyncField.create(
                     {
@@ -157,7 +161,7 @@ class TestSyncFields(ContactSyncCase):
                     }
                 )
         bank_name = self.field("name", "res.bank")
-        with self.assertRaisesRegex(ValidationError, "must be a field of res.bank"):
+        with self.assertRaisesRegex(ValidationError, "must be a field of Bank"):
             with self.env.cr.savepoint():
                 self.rule("bank_account", "phone").linked_field_id = self.field("phone")
         self.assertTrue(self.rule("bank_account", "name").linked_field_id == bank_name)

@@ -5,6 +5,7 @@ from . import (
     contact_business_relation,
     contact_partner_sync,
     contact_partner_template,
+    contact_sync_difference,
     contact_sync_field,
     contact_sync_job,
     res_bank,

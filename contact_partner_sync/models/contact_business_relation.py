@@ -52,6 +52,9 @@ class ContactBusinessRelation(models.Model):
         index="btree_not_null",
         ondelete="cascade",
     )
+    difference_ids = fields.One2many(
+        "contact.sync.difference", "link_id", string="Differences"
+    )
     sync_enabled = fields.Boolean(
         string="Synchronized",
         default=True,
@@ -106,6 +109,8 @@ class ContactBusinessRelation(models.Model):
         res = super().write(vals)
         if moved:
             moved._contact_sync_touch(before)
+            # a paused or moved link is checked again when it is synchronized
+            self.sudo().difference_ids.unlink()
         return res
 
     def unlink(self):
@@ -267,39 +272,127 @@ class ContactBusinessRelation(models.Model):
     def action_resync(self, master="contact"):
         """Align the links self on the fields that flow from ``master``: "contact"
         (its values reach the linked records) or "linked" (the linked records'
-        values reach the contacts). Paused links are left alone."""
+        values reach the contacts). An empty value of the master never replaces the
+        other side's: that pair stays a difference (``_contact_sync_differences``)
+        until a user chooses. Paused links are left alone."""
+        self._contact_sync_resync(master)
+        return True
+
+    def _contact_sync_resync(self, master):
+        """``action_resync(master)``; return the links of self it changed (either
+        side written), read before and after in batch."""
         if master not in ("contact", "linked"):
             raise UserError(
                 self.env._("Unknown master %s: use 'contact' or 'linked'.", master)
             )
         Partner = self.env["res.partner"]
         Sync = self.env["contact.partner.sync"]
-        for kind, links in self.filtered("sync_enabled")._by_kind():
+        links = self.filtered("sync_enabled")
+        before = links._contact_sync_snapshot()
+        for kind, kind_links in links._by_kind():
             if master == "contact":
                 fnames = Partner._contact_sync_field_map(kind.key, "to_linked")
-                Sync._synchronize(links.contact_id, fnames)
+                Sync._synchronize_non_empty(kind_links.contact_id, fnames)
             else:
                 fnames = Partner._contact_sync_field_map(kind.key, "to_contact")
-                Sync._synchronize(links._data_records(kind), fnames.values())
-        return True
+                Sync._synchronize_non_empty(
+                    kind_links._data_records(kind), fnames.values()
+                )
+        after = links._contact_sync_snapshot()
+        return links.filtered(lambda link: before.get(link.id) != after.get(link.id))
+
+    def _contact_sync_value_pairs(self, direction=None):
+        """Per kind of the links self: (kind, {link: (contact, data record)}, field
+        map {contact field: linked field} of the fields flowing ``direction``
+        (None: all of them, "both": each way), the contacts' values {id: {contact
+        field: value}}, the data records' values {id: {contact field: value}}).
+        Write values, read in batch per kind; links without data record (a bank
+        account without bank) are left out."""
+        Partner = self.env["res.partner"]
+        for kind, links in self.sudo()._by_kind():
+            field_map = Partner._contact_sync_field_map(kind.key, direction)
+            if not field_map:
+                continue
+            sides = {}
+            for link in links:
+                record = link[kind.link_field]
+                target = record[kind.data_path] if kind.data_path else record
+                if target:
+                    sides[link] = (link.contact_id, target)
+            if not sides:
+                continue
+            ours = read_values_multi(links.contact_id, {cf: cf for cf in field_map})
+            theirs = read_values_multi(links._data_records(kind), field_map)
+            yield kind, sides, field_map, ours, theirs
+
+    def _contact_sync_snapshot(self):
+        """{link id: (the contact's values, the linked record's values)} of the
+        links self on all their synchronized fields: what a realignment changed is
+        what differs between two snapshots."""
+        snapshot = {}
+        for _kind, sides, field_map, ours, theirs in self._contact_sync_value_pairs():
+            for link, (contact, target) in sides.items():
+                snapshot[link.id] = tuple(
+                    (ours[contact.id][cf], theirs[target.id][cf]) for cf in field_map
+                )
+        return snapshot
+
+    def _contact_sync_differences(self):
+        """One dict per (link of self, field synchronized both ways) whose values
+        differ: ``link`` (contact.business.relation), ``contact_field``,
+        ``linked_field`` (field names), ``contact_value``, ``linked_value`` (as
+        ``read()`` returns them); in the order of the links, then of the fields.
+        Read in batch per kind: a constant number of queries, none per link."""
+        result = []
+        for _kind, sides, both, ours, theirs in self._contact_sync_value_pairs("both"):
+            found = [
+                (link, contact, target, cfield)
+                for link, (contact, target) in sides.items()
+                for cfield in both
+                if ours[contact.id][cfield] != theirs[target.id][cfield]
+            ]
+            if not found:
+                continue
+            contacts = self.env["res.partner"].union(*(f[1] for f in found))
+            targets = found[0][2].union(*(f[2] for f in found))
+            cfields = sorted({f[3] for f in found})
+            contact_read = {
+                row["id"]: row for row in contacts.read(cfields)
+            }
+            target_read = {
+                row["id"]: row
+                for row in targets.read(sorted({both[cf] for cf in cfields}))
+            }
+            for link, contact, target, cfield in found:
+                lfield = both[cfield]
+                result.append(
+                    {
+                        "link": link.with_env(self.env),
+                        "contact_field": cfield,
+                        "linked_field": lfield,
+                        "contact_value": contact_read[contact.id][cfield],
+                        "linked_value": target_read[target.id][lfield],
+                    }
+                )
+        return result
 
     def _contact_sync_check(self):
         """The links of self whose contact and linked record differ on a field
         synchronized both ways; read in batch, per kind."""
-        Partner = self.env["res.partner"]
-        differ = self.browse()
-        for kind, links in self.sudo()._by_kind():
-            both = Partner._contact_sync_field_map(kind.key, "both")
-            if not both:
-                continue
-            ours = read_values_multi(links.contact_id, {cf: cf for cf in both})
-            theirs = read_values_multi(links._data_records(kind), both)
-            for link in links:
-                record = link[kind.link_field]
-                target = record[kind.data_path] if kind.data_path else record
-                if target and ours[link.contact_id.id] != theirs[target.id]:
-                    differ |= link
-        return differ.with_env(self.env)
+        ids = dict.fromkeys(diff["link"].id for diff in self._contact_sync_differences())
+        return self.browse(list(ids))
+
+    def action_view_differences(self):
+        """The differences of the links self, checked now, in the Differences
+        list."""
+        Difference = self.env["contact.sync.difference"]
+        Difference._contact_sync_record(self)
+        return Difference._action_open(
+            domain=[("link_id", "in", self.ids)],
+            name=self.env._("Differences: %s", self[:1].display_name)
+            if len(self) == 1
+            else None,
+        )
 
     # ------------------------------------------------------------------ chatter
     def _contact_label(self):

@@ -11,7 +11,7 @@ from ..compat import PREFETCH_MAX
 from ..context_keys import SYNC_SKIP
 from ..labels import partner_labels
 from ..link_kinds import LINK_FIELD_INDEX, LINK_FIELDS, LINK_KINDS, LINKED_MODELS
-from ..readers import column, read_values_multi
+from ..readers import column, is_empty, read_values_multi
 
 _logger = logging.getLogger(__name__)
 # records per chunk of create_contacts(), see _create_contacts_in_chunks
@@ -139,6 +139,30 @@ class ContactPartnerSync(models.AbstractModel):
             )
         if contact_values:
             self._propagate(run, contact_values)
+
+    @api.model
+    def _synchronize_non_empty(self, sources, fnames, sync_fields=None):
+        """``_synchronize(sources, fnames)`` with the non-empty values of each
+        source only: where a source's value is empty, the records synchronized with
+        it keep theirs (a realignment, a new link: an empty value never replaces
+        another). The sources are grouped by the fields they fill, one
+        ``_synchronize()`` per group."""
+        sources = sources.sudo()
+        fnames = list(fnames)
+        if not sources or not fnames:
+            return
+        values = read_values_multi(sources, {fname: fname for fname in fnames})
+        groups = defaultdict(list)  # {fields with a value: [source ids]}
+        for source_id, vals in values.items():
+            filled = tuple(
+                fname
+                for fname in fnames
+                if not is_empty(sources._fields[fname], vals[fname])
+            )
+            if filled:
+                groups[filled].append(source_id)
+        for filled, ids in groups.items():
+            self._synchronize(sources.browse(ids), filled, sync_fields)
 
     # ------------------------------------------------------------------ reading
     @api.model
@@ -564,8 +588,8 @@ class ContactPartnerSync(models.AbstractModel):
     def _align_new_links(self, links, master, fill_empty=False):
         """Bring both sides of the new ``links`` in line, in batch: the side
         ``master`` ("contact" or "linked") wins on the fields that flow from it.
-        ``fill_empty``: the other side first fills the master's empty values, so
-        that linking empties nothing."""
+        ``fill_empty``: the other side first fills the master's empty values. An
+        empty value of the master never replaces the other side's."""
         if master not in ("contact", "linked"):
             raise ValueError(master)
         sync_fields = self._sync_fields()
@@ -606,7 +630,7 @@ class ContactPartnerSync(models.AbstractModel):
                     run, masters._name, fill, (), origins
                 ).values():
                     flow.update(values)
-            self._synchronize(masters, flow, sync_fields)
+            self._synchronize_non_empty(masters, flow, sync_fields)
 
     # ------------------------------------------------------------------ batches
     @api.model

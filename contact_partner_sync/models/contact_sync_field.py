@@ -77,10 +77,9 @@ class ContactSyncField(models.Model):
     @api.depends("link_to", "contact_field_id", "linked_field_id")
     def _compute_display_name(self):
         for record in self:
-            record.display_name = (
-                f"{record.contact_field_id.field_description} / "
-                f"{record.linked_field_id.field_description}"
-            )
+            ours = record.contact_field_id.field_description
+            theirs = record.linked_field_id.field_description
+            record.display_name = ours if ours == theirs else f"{ours} / {theirs}"
 
     # ------------------------------------------------------------------ checks
     @api.constrains("link_to", "contact_field_id", "linked_field_id")
@@ -106,10 +105,21 @@ class ContactSyncField(models.Model):
 
     @api.model
     def _field_label(self, field):
-        return f"{field.field_description} ({field.name})"
+        """A field as a user knows it: its label."""
+        return field.field_description or field.name
+
+    @api.model
+    def _type_label(self, field):
+        types = dict(field._fields["ttype"]._description_selection(self.env))
+        return types.get(field.ttype, field.ttype)
+
+    @api.model
+    def _model_label(self, model):
+        return self.env["ir.model"]._get(model).name or model if model else ""
 
     def _incompatibility(self):
-        """Why the two fields of self cannot be synchronized (empty if they can)."""
+        """Why the two fields of self cannot be synchronized (empty if they can), in
+        the words of the screen: labels of fields, types and models."""
         self.ensure_one()
         contact, linked = self.contact_field_id, self.linked_field_id
         kind = LINK_KINDS[self.link_to]
@@ -117,35 +127,51 @@ class ContactSyncField(models.Model):
             return self.env._("the contact field must be a field of contacts.")
         if linked.model != kind.data_model:
             return self.env._(
-                "the linked field must be a field of %s.", kind.data_model
+                "the linked field must be a field of %s.",
+                self._model_label(kind.data_model),
             )
         for field in contact | linked:
+            label = self._field_label(field)
             if not field.store:
-                return self.env._("%s is not stored.", field.name)
+                return self.env._("%s is not stored.", label)
             if field.ttype == "one2many":
-                return self.env._("%s is a list of other records.", field.name)
+                return self.env._("%s is a list of other records.", label)
             if field.name in FORBIDDEN_FIELDS:
                 return self.env._(
                     "%s decides a record's company, place or access: it stays each "
                     "record's own.",
-                    field.name,
+                    label,
                 )
             if "contact_partner_sync" in (field.modules or "").split(", "):
-                return self.env._("%s is a field of this addon.", field.name)
+                return self.env._("%s is a field of this addon.", label)
         if contact.ttype != linked.ttype:
             return self.env._(
                 "they are of different types (%(contact_type)s, %(linked_type)s).",
-                contact_type=contact.ttype,
-                linked_type=linked.ttype,
+                contact_type=self._type_label(contact),
+                linked_type=self._type_label(linked),
             )
         if contact.relation != linked.relation:
             return self.env._(
                 "they hold records of different models (%(contact_model)s, "
                 "%(linked_model)s).",
-                contact_model=contact.relation,
-                linked_model=linked.relation,
+                contact_model=self._model_label(contact.relation),
+                linked_model=self._model_label(linked.relation),
             )
         return ""
+
+    @api.onchange("contact_field_id")
+    def _onchange_contact_field_id(self):
+        """Propose the linked record's field of the same name, when it can go with
+        the contact field."""
+        if not self.contact_field_id or self.linked_field_id or not self.linked_model:
+            return
+        same = self.env["ir.model.fields"]._get(
+            self.linked_model, self.contact_field_id.name
+        )
+        if same:
+            self.linked_field_id = same
+            if self._incompatibility():
+                self.linked_field_id = False
 
     # ------------------------------------------------------------------ cache
     @api.model_create_multi

@@ -21,8 +21,8 @@ CHUNK_SIZE = 1000
 OPERATIONS = [
     ("create_contacts", "Create Contacts"),
     ("check", "Check"),
-    ("resync_contact", "Realign: Contact Wins"),
-    ("resync_linked", "Realign: Linked Record Wins"),
+    ("resync_contact", "Realign: Contacts Win"),
+    ("resync_linked", "Realign: Linked Records Win"),
 ]
 # the links an operation on links goes through
 LINK_OPERATIONS = ("check", "resync_contact", "resync_linked")
@@ -75,6 +75,11 @@ class ContactSyncJob(models.Model):
     # a check: the links whose records differ on a field synchronized both ways
     found_ids = fields.Json(string="Links Found", readonly=True)
     found_count = fields.Integer(string="Links that Differ", readonly=True)
+    # a realignment: the links whose contact or linked record it changed
+    changed_count = fields.Integer(string="Links Changed", readonly=True)
+    difference_ids = fields.One2many(
+        "contact.sync.difference", "job_id", string="Differences"
+    )
     # the version of the synchronized fields a check was made against
     fields_version = fields.Integer(string="Synchronized Fields Version", readonly=True)
     error = fields.Text(readonly=True)
@@ -285,17 +290,23 @@ class ContactSyncJob(models.Model):
         """Do the job's operation on one chunk of ``records``; return the values of
         the job that change."""
         self.ensure_one()
-        if self.operation == "check":
-            found = records._contact_sync_check()
-            return {
-                "found_count": self.found_count + len(found),
-                "found_ids": (self.found_ids or []) + found.ids,
-            }
+        values = {}
         if self.operation in ("resync_contact", "resync_linked"):
-            records.action_resync(
-                master="contact" if self.operation == "resync_contact" else "linked"
+            changed = records._contact_sync_resync(
+                "contact" if self.operation == "resync_contact" else "linked"
             )
-            return {}
+            values["changed_count"] = self.changed_count + len(changed)
+        if self.operation in LINK_OPERATIONS:
+            # what still differs: the rows of the Differences list
+            rows = self.env["contact.sync.difference"]._contact_sync_record(
+                records, job=self
+            )
+            found = rows.link_id
+            values.update(
+                found_count=self.found_count + len(found),
+                found_ids=(self.found_ids or []) + found.ids,
+            )
+            return values
         contacts = records.create_contacts(link_to=self.link_to)
         return {
             "created_count": self.created_count + len(contacts),
@@ -352,7 +363,19 @@ class ContactSyncJob(models.Model):
                 total=self.done_count,
             )
         if self.operation in LINK_OPERATIONS:
-            return self.env._("%s links realigned.", self.done_count)
+            message = self.env._(
+                "%(changed)s of %(total)s links changed.",
+                changed=self.changed_count,
+                total=self.done_count,
+            )
+            if self.found_count:
+                message += "\n" + self.env._(
+                    "%s links still differ where the winning side's value is empty "
+                    "(an empty value never replaces a value): choose in the "
+                    "Differences list.",
+                    self.found_count,
+                )
+            return message
         return self.env._("%s contacts created and linked.", self.created_count)
 
     # ------------------------------------------------------------------ buttons
@@ -360,7 +383,10 @@ class ContactSyncJob(models.Model):
         self.ensure_one()
         return self.contact_ids._get_records_action(name=self.env._("Created Contacts"))
 
-    def action_view_found_links(self):
+    def action_view_differences(self):
+        """The differences this check or realignment found (and nobody has chosen
+        a value for since)."""
         self.ensure_one()
-        links = self.env["contact.business.relation"].browse(self.found_ids or [])
-        return links.exists()._get_records_action(name=self.env._("Links that Differ"))
+        return self.env["contact.sync.difference"]._action_open(
+            domain=[("job_id", "=", self.id)]
+        )

@@ -65,6 +65,16 @@ class ResConfigSettings(models.TransientModel):
         string="Synchronized Fields of Bank Accounts",
         compute="_compute_contact_sync_fields",
     )
+    # the same counts as a user reads them beside the kind: "16 fields"
+    contact_sync_customer_field_label = fields.Char(
+        compute="_compute_contact_sync_field_labels"
+    )
+    contact_sync_vendor_field_label = fields.Char(
+        compute="_compute_contact_sync_field_labels"
+    )
+    contact_sync_bank_account_field_label = fields.Char(
+        compute="_compute_contact_sync_field_labels"
+    )
     # the last check of the links, and whether the fields changed since
     contact_sync_differ_count = fields.Integer(
         string="Links that Differ", compute="_compute_contact_sync_fields"
@@ -91,9 +101,12 @@ class ResConfigSettings(models.TransientModel):
         )
         version = SyncField._version()
         Job = self.env["contact.sync.job"].sudo()
-        domain = [("operation", "=", "check"), ("company_id", "=", self.env.company.id)]
+        domain = [
+            ("operation", "in", SYNC_OPERATIONS),
+            ("company_id", "=", self.env.company.id),
+        ]
         running = Job.search_count([*domain, ("state", "in", ("queued", "running"))])
-        # the last finished check of each kind
+        # the last finished check or realignment of each kind
         last = {}
         for job in Job.search([*domain, ("state", "=", "done")], order="id desc"):
             last.setdefault(job.link_to, job)
@@ -106,14 +119,28 @@ class ResConfigSettings(models.TransientModel):
             state = "outdated"
         else:
             state = "done"
+        # the links that differ now: the rows of the Differences list, less those a
+        # user chose a value for since
+        [[differ]] = self.env["contact.sync.difference"]._read_group(
+            [], [], ["link_id:count_distinct"]
+        )
         for settings in self:
             for link_to in LINK_KINDS:
                 settings[f"contact_sync_{link_to}_field_count"] = counts.get(link_to, 0)
-            settings.contact_sync_differ_count = sum(
-                job.found_count for job in last.values()
-            )
+            settings.contact_sync_differ_count = differ
             settings.contact_sync_check_state = state
             settings.contact_sync_check_date = checked
+
+    @api.depends(*(f"contact_sync_{link_to}_field_count" for link_to in LINK_KINDS))
+    def _compute_contact_sync_field_labels(self):
+        for settings in self:
+            for link_to in LINK_KINDS:
+                count = settings[f"contact_sync_{link_to}_field_count"]
+                settings[f"contact_sync_{link_to}_field_label"] = (
+                    self.env._("1 field")
+                    if count == 1
+                    else self.env._("%s fields", count)
+                )
 
     def action_contact_sync_fields(self):
         """The synchronized fields of the kind of link in the context (link_to)."""
@@ -121,10 +148,17 @@ class ResConfigSettings(models.TransientModel):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "contact_partner_sync.contact_sync_field_action"
         )
+        titles = {
+            "customer": self.env._("Synchronized Fields of Customers"),
+            "vendor": self.env._("Synchronized Fields of Vendors"),
+            "bank_account": self.env._("Synchronized Fields of Bank Accounts"),
+        }
         if link_to in LINK_KINDS:
             kind = self.env["contact.business.relation"]._link_to_label(link_to)
+            name = titles.get(link_to) or self.env._("Synchronized Fields: %s", kind)
             action.update(
-                name=self.env._("Synchronized Fields: %s", kind),
+                name=name,
+                display_name=name,  # what the breadcrumb shows
                 domain=[("link_to", "=", link_to)],
                 context={"default_link_to": link_to},
             )
@@ -133,14 +167,14 @@ class ResConfigSettings(models.TransientModel):
     def action_contact_sync_run(self):
         """Check the links, or realign them (``operation`` in the context), for every
         kind of link: at once when they are few, in the background above the
-        threshold."""
+        threshold. What still differs afterwards opens in the Differences list."""
         operation = self.env.context.get("operation")
         if operation not in SYNC_OPERATIONS:
             return False
         Job = self.env["contact.sync.job"]
         Link = self.env["contact.business.relation"]
         threshold = Job._background_threshold()
-        messages = []
+        messages, jobs = [], Job
         for link_to in LINK_KINDS:
             if not Link.search_count(Job._links_domain(link_to), limit=1):
                 continue
@@ -156,12 +190,22 @@ class ResConfigSettings(models.TransientModel):
                 )
                 continue
             job.sudo()._run_now()
+            jobs |= job
             if job.state == "failed":
                 messages.append(f"{job.name}: {job.error}")
             else:
                 messages.append(f"{job.name}: {job._result_message()}")
+        # Settings reload and show the new counts, or the differences open
+        next_action = {"type": "ir.actions.act_window_close"}
+        if jobs.sudo().difference_ids:
+            next_action = self.env["contact.sync.difference"]._action_open(
+                domain=[("job_id", "in", jobs.ids)]
+            )
         return notify_then(
             "\n".join(messages) or self.env._("There are no links to go through."),
-            # closes nothing here: Settings reload and show the new counts
-            {"type": "ir.actions.act_window_close"},
+            next_action,
         )
+
+    def action_contact_sync_differences(self):
+        """The Differences list: what the last checks and realignments found."""
+        return self.env["contact.sync.difference"]._action_open()

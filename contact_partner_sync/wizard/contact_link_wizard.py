@@ -1,10 +1,13 @@
 # Copyright 2026 contact_partner_sync contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from markupsafe import Markup
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..link_kinds import LINK_KINDS
 from ..notifications import notify_then
+from ..readers import display_texts, is_empty, read_values
 
 
 class ContactLinkWizard(models.TransientModel):
@@ -35,6 +38,115 @@ class ContactLinkWizard(models.TransientModel):
         default="contact",
         help="Whose synchronized fields (name, address, phone...) win when linking.",
     )
+
+    # before linking: the synchronized fields whose values differ, and which is kept
+    preview_html = fields.Html(
+        string="What Linking Changes", compute="_compute_preview_html", sanitize=False
+    )
+
+    @api.depends("contact_id", "link_to", "partner_id", "bank_account_id", "master")
+    def _compute_preview_html(self):
+        for wizard in self:
+            wizard.preview_html = wizard._contact_sync_preview()
+
+    def _contact_sync_preview_rows(self):
+        """[(field label, the contact's value, the record's value, who wins:
+        "contact", "linked" or None when each side keeps its own)] of the
+        synchronized fields whose values differ, as linking will align them (the
+        master's values win, an empty one is filled from the other side, never
+        written over a value)."""
+        self.ensure_one()
+        kind = LINK_KINDS.get(self.link_to)
+        record = kind and self[kind.link_field]
+        if not (kind and record and self.contact_id.is_contact):
+            return []
+        contact = self.contact_id.commercial_partner_id
+        if not contact.is_contact:
+            contact = self.contact_id
+        target = record[kind.data_path] if kind.data_path else record
+        if not target:
+            return []
+        Partner = self.env["res.partner"]
+        field_map = Partner._contact_sync_field_map(kind.key)
+        from_contact = Partner._contact_sync_field_map(kind.key, "to_linked")
+        from_linked = Partner._contact_sync_field_map(kind.key, "to_contact")
+        ours = read_values(contact, {cfield: cfield for cfield in field_map})
+        theirs = read_values(target, field_map)
+        rows = []
+        for cfield, lfield in field_map.items():
+            if ours[cfield] == theirs[cfield]:
+                continue
+            contact_empty = is_empty(contact._fields[cfield], ours[cfield])
+            linked_empty = is_empty(target._fields[lfield], theirs[cfield])
+            if self.master == "contact":
+                if cfield in from_linked and contact_empty and not linked_empty:
+                    winner = "linked"
+                elif cfield in from_contact and not contact_empty:
+                    winner = "contact"
+                else:
+                    winner = None
+            elif cfield in from_contact and linked_empty and not contact_empty:
+                winner = "contact"
+            elif cfield in from_linked and not linked_empty:
+                winner = "linked"
+            else:
+                winner = None
+            rows.append(
+                (
+                    contact._fields[cfield]._description_string(self.env),
+                    display_texts(contact, cfield)[contact.id],
+                    display_texts(target, lfield)[target.id],
+                    winner,
+                )
+            )
+        return rows
+
+    def _contact_sync_preview(self):
+        """The rows of ``_contact_sync_preview_rows`` as a table."""
+        kind = LINK_KINDS.get(self.link_to)
+        if not kind or not self[kind.link_field]:
+            return False
+        kind_label = self.env["contact.business.relation"]._link_to_label(kind.key)
+        rows = self._contact_sync_preview_rows()
+        if not rows:
+            return Markup('<p class="text-muted o_contact_sync_preview">%s</p>') % (
+                self.env._(
+                    "The contact and the %s hold the same values on the synchronized "
+                    "fields: linking changes none.",
+                    kind_label.lower(),
+                )
+            )
+        kept = {
+            "contact": self.env._("The contact's"),
+            "linked": self.env._("The %s's", kind_label.lower()),
+            None: self.env._("Each keeps its own"),
+        }
+        body = Markup("").join(
+            Markup(
+                "<tr><td>%s</td><td class='%s'>%s</td><td class='%s'>%s</td>"
+                "<td>%s</td></tr>"
+            )
+            % (
+                label,
+                "fw-bold" if winner == "contact" else "text-muted",
+                contact_text or "—",
+                "fw-bold" if winner == "linked" else "text-muted",
+                linked_text or "—",
+                kept[winner],
+            )
+            for label, contact_text, linked_text, winner in rows
+        )
+        return Markup(
+            '<table class="table table-sm o_contact_sync_preview"><thead><tr>'
+            "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
+            "<tbody>%s</tbody></table>"
+        ) % (
+            self.env._("Field that differs"),
+            self.env._("Contact"),
+            kind_label,
+            self.env._("Value kept"),
+            body,
+        )
 
     def action_link(self):
         self.ensure_one()

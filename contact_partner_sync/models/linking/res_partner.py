@@ -214,8 +214,9 @@ class ResPartner(models.Model):
         relation = company._contact_sync_relation(link_to, raise_if_unset=True)
         contact._contact_sync_touch_before_link(link_to, record)
         link = contact._contact_sync_create_link(relation, link_to, record)
+        # the master's values win; its empty ones are filled from the other side
         self.env["contact.partner.sync"]._align_new_links(
-            link, "contact" if master == "contact" else "linked"
+            link, "contact" if master == "contact" else "linked", fill_empty=True
         )
         link._contact_sync_log_links()
         record._contact_sync_mark_as(link_to)

@@ -6,10 +6,14 @@ import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 
 const FIELDS = ["name", "state", "done_count", "total_count", "progress", "error"];
+// the runs of each place of Settings: Create Contacts, or the synchronized fields'
+// check and realignments (options="{'operations': [...]}" on the widget)
+const DEFAULT_OPERATIONS = ["create_contacts"];
 
 export class ContactSyncJobProgress extends Component {
     static template = "contact_partner_sync.ContactSyncJobProgress";
     static props = { "*": true };
+    static defaultProps = { operations: DEFAULT_OPERATIONS };
 
     setup() {
         this.orm = useService("orm");
@@ -22,15 +26,16 @@ export class ContactSyncJobProgress extends Component {
 
     async load() {
         // the unfinished runs, and the last one finished
+        const operations = ["operation", "in", this.props.operations];
         const running = await this.orm.searchRead(
             "contact.sync.job",
-            [["state", "in", ["queued", "running"]]],
+            [["state", "in", ["queued", "running"]], operations],
             FIELDS,
             { order: "id" }
         );
         const last = await this.orm.searchRead(
             "contact.sync.job",
-            [["state", "in", ["done", "failed"]]],
+            [["state", "in", ["done", "failed"]], operations],
             FIELDS,
             { order: "id desc", limit: 1 }
         );
@@ -49,4 +54,6 @@ export class ContactSyncJobProgress extends Component {
 
 registry.category("view_widgets").add("contact_sync_job_progress", {
     component: ContactSyncJobProgress,
+    extractProps: ({ options }) =>
+        options.operations ? { operations: options.operations } : {},
 });
