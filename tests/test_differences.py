@@ -16,7 +16,6 @@ from ..contact_partner_sync.context_keys import SYNC_SKIP
 from .common import ContactSyncCase
 
 
-
 def png(color):
     """A 1x1 PNG image of ``color``, base64-encoded as Odoo's image fields take it."""
     buffer = io.BytesIO()
@@ -196,7 +195,8 @@ class TestDifferences(DifferencesCase):
         action = Settings.create({}).with_context(operation="check")
         action = action.action_contact_sync_run()
         self.assertIn("3 of", action["params"]["message"])
-        self.assertEqual(action["params"]["next"]["res_model"], "contact.sync.difference")
+        next_action = action["params"]["next"]
+        self.assertEqual(next_action["res_model"], "contact.sync.difference")
         self.assertEqual(Settings.create({}).contact_sync_differ_count, 3)
 
         action = (
@@ -221,7 +221,9 @@ class TestDifferences(DifferencesCase):
             .with_context(operation="resync_linked")
             .action_contact_sync_run()
         )
-        self.assertRegex(action["params"]["message"], r"Customer: 2 of \d+ links changed")
+        self.assertRegex(
+            action["params"]["message"], r"Customer: 2 of \d+ links changed"
+        )
         self.assertEqual(pairs[0][0].phone, "+358 77")
         self.assertEqual(pairs[2][0].phone, "+358 2")
         self.assertEqual(Settings.create({}).contact_sync_differ_count, 0)
@@ -255,7 +257,8 @@ class TestDifferencesList(DifferencesCase):
             by_field["customer", "country_id"].contact_value,
             self.country_be.display_name,
         )
-        self.assertEqual(by_field["customer", "phone"].sync_field_id.display_name, "Phone")
+        phone = by_field["customer", "phone"]
+        self.assertEqual(phone.sync_field_id.display_name, "Phone")
         self.assertEqual(by_field["customer", "phone"].linked_record, customer)
 
         # one row: the customer's phone wins, on the contact and its vendor too

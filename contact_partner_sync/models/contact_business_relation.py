@@ -356,9 +356,7 @@ class ContactBusinessRelation(models.Model):
             contacts = self.env["res.partner"].union(*(f[1] for f in found))
             targets = found[0][2].union(*(f[2] for f in found))
             cfields = sorted({f[3] for f in found})
-            contact_read = {
-                row["id"]: row for row in contacts.read(cfields)
-            }
+            contact_read = {row["id"]: row for row in contacts.read(cfields)}
             target_read = {
                 row["id"]: row
                 for row in targets.read(sorted({both[cf] for cf in cfields}))
@@ -379,8 +377,8 @@ class ContactBusinessRelation(models.Model):
     def _contact_sync_check(self):
         """The links of self whose contact and linked record differ on a field
         synchronized both ways; read in batch, per kind."""
-        ids = dict.fromkeys(diff["link"].id for diff in self._contact_sync_differences())
-        return self.browse(list(ids))
+        found = self._contact_sync_differences()
+        return self.browse(list(dict.fromkeys(diff["link"].id for diff in found)))
 
     def action_view_differences(self):
         """The differences of the links self, checked now, in the Differences

@@ -117,6 +117,7 @@ class ContactSyncDifference(models.Model):
             sync_field = sync_fields[link.link_to, diff["contact_field"]]
             contact = link.contact_id
             target = link._linked_data_record()
+            cfield, lfield = diff["contact_field"], diff["linked_field"]
             vals_list.append(
                 {
                     "job_id": job.id if job else False,
@@ -126,11 +127,11 @@ class ContactSyncDifference(models.Model):
                     "company_id": link.company_id.id,
                     "sync_field_id": sync_field.id,
                     "sequence": sync_field.sequence,
-                    "contact_field": diff["contact_field"],
-                    "linked_field": diff["linked_field"],
-                    "field_type": contact._fields[diff["contact_field"]].type,
-                    "contact_value": texts[contact._name, contact.id, diff["contact_field"]],
-                    "linked_value": texts[target._name, target.id, diff["linked_field"]],
+                    "contact_field": cfield,
+                    "linked_field": lfield,
+                    "field_type": contact._fields[cfield].type,
+                    "contact_value": texts[contact._name, contact.id, cfield],
+                    "linked_value": texts[target._name, target.id, lfield],
                 }
             )
         return Difference.create(vals_list).with_env(self.env)
@@ -206,8 +207,7 @@ class ContactSyncDifference(models.Model):
         message = self.env._("%s values copied: both sides now hold them.", count)
         if remaining:
             message = self.env._(
-                "%(count)s values copied; the links still differ on %(left)s "
-                "fields.",
+                "%(count)s values copied; the links still differ on %(left)s fields.",
                 count=count,
                 left=len(remaining),
             )
