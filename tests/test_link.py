@@ -97,9 +97,11 @@ class TestLinkExisting(ContactSyncCase):
             (self.contact.name, self.contact.city, self.contact.phone),
             ("Nordea", "Espoo", "+358 9"),
         )
-        self.assertFalse(
-            self.contact.country_id,
-            "the bank has no country: the master wins, empty or not",
+        self.assertEqual(
+            (self.contact.country_id, bank.country),
+            (self.country_fi, self.country_fi),
+            "the bank had no country: an empty value never replaces one, the "
+            "contact's fills the bank's",
         )
 
     def test_person_contact_links_for_its_company(self):

@@ -234,7 +234,8 @@ class TestSyncFields(ContactSyncCase):
         self.assertEqual(link._contact_sync_check(), link)
         link.action_resync(master="linked")
         self.assertEqual(contact.city, "Oulu")
-        self.assertFalse(contact.phone, "the customer's (empty) phone won")
+        self.assertEqual(contact.phone, "+358 9 1", "the customer's was empty: kept")
+        self.assertEqual(link._contact_sync_check(), link, "still listed")
         contact.with_context(
             **{"contact_partner_sync_skip": True}
         ).sudo().phone = "+358 9 2"

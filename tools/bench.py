@@ -232,6 +232,22 @@ def _bank_setup(on):
     return setup
 
 
+def _links_differing(env, n):
+    """N linked customers, every tenth differing from its contact on two fields
+    (written on one side only, as data that drifted apart)."""
+    partners = linked_customers(env, n)
+    drifted = partners[::10].sudo().with_context(contact_partner_sync_skip=True)
+    drifted.write({"phone": "+1 555 0177", "city": "Drift City"})
+    return partners.linked_business_relation_ids
+
+
+def _read_both_sides(env, links):
+    """Plain Odoo's reading of what the check compares: the two-way fields of both
+    sides of the links, with read()."""
+    fnames = list(env["res.partner"]._contact_sync_field_map("customer", "both"))
+    (links.contact_id | links.partner_id).read(fnames)
+
+
 SCENARIOS = [
     (
         "create N customers (auto-contact)",
@@ -300,6 +316,16 @@ SCENARIOS = [
         },
     ),
     (
+        "differences of N links (1/10 differ)",
+        {
+            "baseline": (_links_differing, _read_both_sides),
+            "addon": (
+                _links_differing,
+                lambda env, links: links._contact_sync_differences(),
+            ),
+        },
+    ),
+    (
         "write one res.bank of N accounts",
         {
             "baseline": (_bank_setup(False), _write("phone", "+1 555 0199")),
@@ -319,6 +345,7 @@ BUDGET = {
     "one-by-one write synced field": (2.2, "per-record<=2"),
     "batch write non-synced field": (1.03, "equal"),
     "create_contacts() vs plain create": (1.4, None),
+    "differences of N links (1/10 differ)": (None, "flat"),
 }
 
 

@@ -41,6 +41,26 @@ def open_row(text):
 
 CONTACTS = "/odoo/action-contact_partner_sync.action_relationship_contacts"
 CUSTOMERS = "/odoo/action-account.res_partner_action_customer?view_type=list"
+# JavaScript: Tags (category_id) synchronized both ways for customers and vendors,
+# through the web client's own session
+ADD_TAGS_FIELD = """(async () => {
+    const call = (model, method, args) => fetch('/web/dataset/call_kw', {
+        method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({jsonrpc: '2.0', method: 'call',
+            params: {model, method, args, kwargs: {}}}),
+    }).then((r) => r.json()).then((r) => r.result);
+    const [field] = await call('ir.model.fields', 'search',
+        [[['model', '=', 'res.partner'], ['name', '=', 'category_id']]]);
+    for (const kind of ['customer', 'vendor']) {
+        const domain = [['link_to', '=', kind], ['contact_field_id', '=', field]];
+        if (!(await call('contact.sync.field', 'search_count', [domain]))) {
+            await call('contact.sync.field', 'create',
+                [{link_to: kind, contact_field_id: field, linked_field_id: field}]);
+        }
+    }
+    document.body.dataset.cpsPrepared = '1';
+})()"""
+
 # name, path, then (JavaScript to run or None, CSS selector to wait for) steps
 SHOTS = [
     (
@@ -109,6 +129,20 @@ SHOTS = [
         (
             "document.querySelector('#contact_sync_fields_setting "
             "button[name=action_contact_sync_fields]').click()",
+            ".o_list_view .o_data_row",
+        ),
+    ),
+    (
+        # as an admin who adds a field: Tags, both ways, for customers and vendors;
+        # the demo's linked pairs differ on it, Check Now lists them
+        "differences",
+        "/odoo/settings",
+        (None, "#contact_sync_fields_setting"),
+        (ADD_TAGS_FIELD, "body[data-cps-prepared]"),
+        (
+            "[...document.querySelectorAll('#contact_sync_fields_setting "
+            "button[name=action_contact_sync_run]')]"
+            ".find(b => b.textContent.includes('Check Now')).click()",
             ".o_list_view .o_data_row",
         ),
     ),
