@@ -67,13 +67,16 @@ class ResConfigSettings(models.TransientModel):
     )
     # the same counts as a user reads them beside the kind: "16 fields"
     contact_sync_customer_field_label = fields.Char(
-        compute="_compute_contact_sync_field_labels"
+        string="Number of Synchronized Fields of Customers",
+        compute="_compute_contact_sync_field_labels",
     )
     contact_sync_vendor_field_label = fields.Char(
-        compute="_compute_contact_sync_field_labels"
+        string="Number of Synchronized Fields of Vendors",
+        compute="_compute_contact_sync_field_labels",
     )
     contact_sync_bank_account_field_label = fields.Char(
-        compute="_compute_contact_sync_field_labels"
+        string="Number of Synchronized Fields of Bank Accounts",
+        compute="_compute_contact_sync_field_labels",
     )
     # the last check of the links, and whether the fields changed since
     contact_sync_differ_count = fields.Integer(

@@ -117,8 +117,8 @@ class ContactLinkWizard(models.TransientModel):
                 )
             )
         kept = {
-            "contact": self.env._("The contact's"),
-            "linked": self.env._("The %s's", kind_label.lower()),
+            "contact": self.env._("Contact"),
+            "linked": kind_label,
             None: self.env._("Each keeps its own"),
         }
         body = Markup("").join(
