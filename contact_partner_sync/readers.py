@@ -91,6 +91,11 @@ def display_texts(records, fname):
             record.id: env._("Yes") if record[fname] else env._("No")
             for record in records
         }
+    if field.type in ("many2many", "one2many"):
+        return {
+            record.id: ", ".join(record[fname].mapped("display_name"))
+            for record in records
+        }
     if field.type == "html":
         return {
             record.id: html2plaintext(record[fname] or "").strip() for record in records

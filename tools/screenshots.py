@@ -145,6 +145,7 @@ SHOTS = [
             ".find(b => b.textContent.includes('Check Now')).click()",
             ".o_list_view .o_data_row",
         ),
+        ("document.querySelector('.o_notification_close')?.click()", None),
     ),
     (
         "customer_contact",
