@@ -5,7 +5,7 @@ import { Component, onWillStart, onWillUnmount, useState } from "@odoo/owl";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 
-const FIELDS = ["name", "state", "done_count", "total_count", "progress", "error"];
+const FIELDS = ["name", "state", "done_count", "total_count", "progress", "error", "link_to"];
 // the runs of each place of Settings: Create Contacts, or the synchronized fields'
 // check and realignments (options="{'operations': [...]}" on the widget)
 const DEFAULT_OPERATIONS = ["create_contacts"];
@@ -33,13 +33,21 @@ export class ContactSyncJobProgress extends Component {
             FIELDS,
             { order: "id" }
         );
-        const last = await this.orm.searchRead(
+        // the last finished run of each kind of link (a check goes through each)
+        const finished = await this.orm.searchRead(
             "contact.sync.job",
             [["state", "in", ["done", "failed"]], operations],
             FIELDS,
-            { order: "id desc", limit: 1 }
+            { order: "id desc", limit: 10 }
         );
-        this.state.jobs = [...running, ...last];
+        const busy = new Set(running.map((job) => job.link_to));
+        const last = [];
+        for (const job of finished) {
+            if (!busy.has(job.link_to) && !last.some((j) => j.link_to === job.link_to)) {
+                last.push(job);
+            }
+        }
+        this.state.jobs = [...running, ...last.reverse()];
     }
 
     open(job) {
