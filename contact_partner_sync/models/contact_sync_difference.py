@@ -39,7 +39,12 @@ class ContactSyncDifference(models.Model):
         LINK_TO_SELECTION, string="Kind", required=True, readonly=True
     )
     contact_id = fields.Many2one(
-        "res.partner", string="Contact", required=True, readonly=True
+        "res.partner",
+        string="Contact",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
     )
     linked_record = fields.Reference(
         selection="_selection_linked_record",
@@ -197,13 +202,15 @@ class ContactSyncDifference(models.Model):
                 targets[key].append(tid)
             for key, target_ids in targets.items():
                 self.env[tmodel].browse(target_ids).write({tfield: by_key[key]})
-        links = rows.link_id
-        jobs = {row.link_id.id: row.job_id for row in rows}
+        # the links checked again: those of the rows, and the other listed links of
+        # their contacts (a value written on a contact reaches all its links)
         count = len(rows)
+        listed = rows | self.sudo().search([("contact_id", "in", rows.contact_id.ids)])
+        jobs = {row.link_id.id: row.job_id for row in listed}
         remaining = self.browse()
         for job in set(jobs.values()):
-            job_links = links.filtered(lambda link, job=job: jobs[link.id] == job)
-            remaining |= self._contact_sync_record(job_links, job or None)
+            links = listed.link_id.filtered(lambda link, job=job: jobs[link.id] == job)
+            remaining |= self._contact_sync_record(links, job or None)
         message = self.env._("%s values copied: both sides now hold them.", count)
         if remaining:
             message = self.env._(
