@@ -23,6 +23,11 @@ NO_PRINT_LOG = "contact_interaction_no_print_log"
 # that message is logged as a "sent" interaction on the invoice's contact.
 INVOICE_SENDING = "contact_interaction_invoice_sending"
 
+# Any caller. Set by Odoo's import on its test run (Test, base_import's dryrun), which
+# is rolled back: contacts created then get no Contact No. (a number drawn from a
+# sequence is never given back, even when the transaction is).
+IMPORT_DRYRUN = "contact_partner_sync_import_dryrun"
+
 # Any caller. Display names say what a partner is, where a contact and its customer
 # or vendor would otherwise look alike (autocomplete dropdowns, breadcrumbs): "Polaris
 # Oy (Contact CT000007)", "Polaris Oy (Customer)". Reports and e-mails never set it.

@@ -157,7 +157,7 @@ class SyncInvariants:
                 f"{name}: the contact belongs to {contact.company_id.name}, "
                 f"{target.display_name} to {target.company_id.name}"
             )
-        if not synced or not link.sync_enabled:
+        if not synced or not link.sync_active:
             return problems
         field_map = self.env["res.partner"]._contact_sync_field_map(
             link.link_to, "both"

@@ -327,10 +327,7 @@ class TestFirstUse(ContactSyncCase):
             self.env["business.relation"]._fields["contact_count"].string, "Contacts"
         )
         self.env["res.lang"]._activate_lang("fi_FI")
-        company = self.env["res.company"].create({"name": "Suomi Oy"})
-        company.partner_id.lang = "fi_FI"
-        company.contact_sequence_id.unlink()
-        company._contact_sync_create_sequences()
         self.assertEqual(
-            company.contact_sequence_id.name, "Kontaktien numerosarja (Suomi Oy)"
+            self.env["res.company"]._contact_sync_sequence_name("fi_FI"),
+            "Kontaktien numerosarja",
         )

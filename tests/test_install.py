@@ -35,22 +35,25 @@ class TestInstall(TransactionCase):
             sequence = company.contact_sequence_id
             self.assertTrue(sequence, f"{company.name} has no Contact Nos.")
             self.assertEqual((sequence.prefix, sequence.padding), ("CT", 6))
-            self.assertEqual(sequence.company_id, company)
+            self.assertFalse(sequence.company_id, "one for the database")
 
     def test_new_company_gets_sequence_and_no_codes(self):
         company = self.env["res.company"].create({"name": "Second Company"})
         self.assertEqual(company.contact_sequence_id.prefix, "CT")
         self.assertEqual(company.contact_sequence_id.padding, 6)
-        self.assertNotEqual(
-            company.contact_sequence_id, self.env.company.contact_sequence_id
+        self.assertEqual(
+            company.contact_sequence_id,
+            self.env.company.contact_sequence_id,
+            "one Contact Nos. for the database: numbers unique across companies",
         )
+        self.assertFalse(company.contact_sequence_id.company_id)
         self.assertFalse(any(company[fname] for fname in CODE_FIELDS))
-        # a contact of that company is numbered from its own sequence
-        contact = self.env["res.partner"].create(
+        ours = self.env["res.partner"].create({"name": "A", "is_contact": True})
+        theirs = self.env["res.partner"].create(
             {"name": "C", "is_contact": True, "company_id": company.id}
         )
-        self.assertRegex(contact.contact_no, r"^CT\d{6}$")
-        self.assertEqual(company.contact_sequence_id.number_next_actual, 2)
+        self.assertRegex(theirs.contact_no, r"^CT\d{6}$")
+        self.assertNotEqual(theirs.contact_no, ours.contact_no)
 
     def test_sequence_setup_is_idempotent(self):
         sequences = self.env["ir.sequence"].search_count(

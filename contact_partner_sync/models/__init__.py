@@ -1,6 +1,7 @@
 # the mixin first: the models below inherit it
 from . import contact_linkable_mixin
 from . import (
+    base_import_import,
     business_relation,
     contact_business_relation,
     contact_partner_sync,
@@ -8,6 +9,7 @@ from . import (
     contact_sync_difference,
     contact_sync_field,
     contact_sync_job,
+    ir_sequence,
     res_bank,
     res_company,
     res_config_settings,

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..compat import Constraint
+from ..link_kinds import LINK_KINDS
 
 
 class BusinessRelation(models.Model):
@@ -36,6 +37,31 @@ class BusinessRelation(models.Model):
         counts = {relation.id: count for relation, count in groups}
         for relation in self:
             relation.contact_count = counts.get(relation.id, 0)
+
+    def write(self, vals):
+        if "active" in vals and not vals["active"]:
+            self._check_not_a_company_code()
+        return super().write(vals)
+
+    def _check_not_a_company_code(self):
+        """A code a company gives to its customers', vendors' or bank accounts'
+        links stays active while it does: archived, it would leave the links and
+        the synchronization carrying on under a code nobody can choose."""
+        Company = self.env["res.company"].sudo().with_context(active_test=False)
+        Link = self.env["contact.business.relation"]
+        for kind in LINK_KINDS.values():
+            company = Company.search([(kind.relation_field, "in", self.ids)], limit=1)
+            if company:
+                raise UserError(
+                    self.env._(
+                        "%(relation)s is the business relation code for "
+                        "%(kind)s of %(company)s: set another one there first "
+                        "(Settings, Relationship Management), then archive it.",
+                        relation=company[kind.relation_field].display_name,
+                        kind=Link._link_to_label(kind.key).lower(),
+                        company=company.display_name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):

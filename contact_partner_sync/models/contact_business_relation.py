@@ -61,6 +61,14 @@ class ContactBusinessRelation(models.Model):
         help="Off: nothing is copied between the contact and this record, either "
         "way, until it is switched on again (Resync then aligns them).",
     )
+    # what the synchronization goes by: switched on, and the contact not archived (an
+    # archived contact is not kept up to date, nor does it change its records)
+    sync_active = fields.Boolean(
+        string="Synchronizing",
+        compute="_compute_sync_active",
+        store=True,
+        precompute=True,
+    )
     # a contact without company may link to records of any company (see _check_link)
     # precomputed: set in the INSERT of the link, not by an UPDATE of every new link
     company_id = fields.Many2one(
@@ -156,6 +164,11 @@ class ContactBusinessRelation(models.Model):
             contacts |= old_contacts
             linked = [old | new for old, new in zip(old_linked, linked, strict=True)]
         self.env["contact.partner.sync"]._touch(data, contacts, linked)
+
+    @api.depends("sync_enabled", "contact_id.active")
+    def _compute_sync_active(self):
+        for link in self:
+            link.sync_active = link.sync_enabled and link.contact_id.active
 
     @api.depends(
         "contact_id", "business_relation_id", "link_to", "partner_id", "bank_account_id"
@@ -287,7 +300,7 @@ class ContactBusinessRelation(models.Model):
             )
         Partner = self.env["res.partner"]
         Sync = self.env["contact.partner.sync"]
-        links = self.filtered("sync_enabled")
+        links = self.filtered("sync_active")
         before = links._contact_sync_snapshot()
         for kind, kind_links in links._by_kind():
             if master == "contact":

@@ -261,7 +261,7 @@ class ContactPartnerSync(models.AbstractModel):
             found = zip(
                 column(links, "link_to"),
                 [contacts.id] * len(links._ids),  # all of them its own
-                column(links, "sync_enabled"),
+                column(links, "sync_active"),
                 *(column(links, fname) for fname in LINK_FIELDS),
                 strict=True,
             )
@@ -273,7 +273,7 @@ class ContactPartnerSync(models.AbstractModel):
                     [
                         ("contact_id", "in", contacts.ids),
                         ("link_to", "!=", False),
-                        ("sync_enabled", "=", True),
+                        ("sync_active", "=", True),
                     ],
                     ["link_to", "contact_id", *LINK_FIELDS],
                 )
@@ -320,7 +320,7 @@ class ContactPartnerSync(models.AbstractModel):
                 [
                     ("link_to", "=", link_to),
                     (path, "in", list(changed)),
-                    ("sync_enabled", "=", True),
+                    ("sync_active", "=", True),
                 ],
                 ["contact_id", kind.link_field],
             )

@@ -184,7 +184,7 @@ class ContactSyncJob(models.Model):
     @api.model
     def _links_domain(self, link_to):
         """The links a check or realignment goes through (paused ones excluded)."""
-        return [("link_to", "=", link_to), ("sync_enabled", "=", True)]
+        return [("link_to", "=", link_to), ("sync_active", "=", True)]
 
     def _run_now(self):
         """Run the whole job in this request (small runs); the caller tells the

@@ -7,6 +7,8 @@ from odoo.tools import SQL
 from ..link_kinds import LINK_KINDS
 
 RELATION_FIELDS = [kind.relation_field for kind in LINK_KINDS.values()]
+# the code of the Contact Nos. sequence
+SEQUENCE_CODE = "contact_partner_sync.contact"
 
 
 class ResCompany(models.Model):
@@ -42,41 +44,52 @@ class ResCompany(models.Model):
         companies = super().create(vals_list)
         companies.filtered(
             lambda c: not c.contact_sequence_id
-        )._contact_sync_create_sequences()
+        )._contact_sync_set_sequence()
         return companies
 
     @api.model
     def _contact_sync_init_sequences(self):
-        """Give a Contact Nos. sequence to every company without one (installation)."""
+        """Give the Contact Nos. to every company without one (installation)."""
         companies = (
             self.sudo()
             .with_context(active_test=False)
             .search([("contact_sequence_id", "=", False)])
         )
-        companies._contact_sync_create_sequences()
+        companies._contact_sync_set_sequence()
 
-    def _contact_sync_create_sequences(self):
-        # named in the company's language: a sequence name is not translated
-        sequences = (
-            self.env["ir.sequence"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "name": self.with_context(
-                            lang=company.partner_id.lang or self.env.lang
-                        ).env._("Contact Nos. (%s)", company.name),
-                        "code": "contact_partner_sync.contact",
-                        "prefix": "CT",
-                        "padding": 6,
-                        "company_id": company.id,
-                    }
-                    for company in self
-                ]
-            )
+    def _contact_sync_set_sequence(self):
+        """The companies self number their contacts from the database's one
+        Contact Nos.: a Contact No. is unique across companies."""
+        if self:
+            self.sudo().contact_sequence_id = self._contact_sync_shared_sequence()
+
+    @api.model
+    def _contact_sync_shared_sequence(self):
+        """The database's Contact Nos. (CT000001, no company), made when missing,
+        named in the main company's language (a sequence's name is not
+        translated)."""
+        Sequence = self.env["ir.sequence"].sudo()
+        sequence = Sequence.search(
+            [("code", "=", SEQUENCE_CODE), ("company_id", "=", False)],
+            order="id",
+            limit=1,
         )
-        for company, sequence in zip(self.sudo(), sequences, strict=True):
-            company.contact_sequence_id = sequence
+        if not sequence:
+            main = self.env.ref("base.main_company", raise_if_not_found=False)
+            sequence = Sequence.create(
+                {
+                    "name": self._contact_sync_sequence_name(main.partner_id.lang),
+                    "code": SEQUENCE_CODE,
+                    "prefix": "CT",
+                    "padding": 6,
+                    "company_id": False,
+                }
+            )
+        return sequence
+
+    @api.model
+    def _contact_sync_sequence_name(self, lang=None):
+        return self.with_context(lang=lang or self.env.lang).env._("Contact Nos.")
 
     @api.constrains(*RELATION_FIELDS)
     def _check_business_relation_codes(self):
@@ -120,9 +133,31 @@ class ResCompany(models.Model):
 
     def _contact_sync_next_numbers(self, count):
         """The next ``count`` numbers of the company's Contact Nos. (Falses without
-        one): drawn in one query from a standard sequence without date ranges, one
-        by one from the others."""
+        one), none in use already (another company's own sequence, a number typed or
+        imported): checked in one query per batch."""
         self.ensure_one()
+        numbers = self._contact_sync_draw_numbers(count)
+        while True:
+            drawn = [number for number in numbers if number]
+            if not drawn:
+                return numbers
+            used = {
+                number
+                for (number,) in self.env.execute_query(
+                    SQL(
+                        "SELECT contact_no FROM res_partner WHERE contact_no = ANY(%s)",
+                        drawn,
+                    )
+                )
+            }
+            if not used:
+                return numbers
+            fresh = iter(self._contact_sync_draw_numbers(len(used)))
+            numbers = [next(fresh) if number in used else number for number in numbers]
+
+    def _contact_sync_draw_numbers(self, count):
+        """``count`` numbers drawn from the company's Contact Nos.: in one query from
+        a standard sequence without date ranges, one by one from the others."""
         sequence = self.sudo().contact_sequence_id
         if not sequence:
             return [False] * count

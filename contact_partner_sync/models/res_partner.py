@@ -5,8 +5,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..compat import ADDRESS_UPDATE, DROPDOWN_SEARCHES
-from ..context_keys import CONTACT_LABEL, SYNC_SKIP, sync_skipped
+from ..compat import ADDRESS_UPDATE, DROPDOWN_SEARCHES, Constraint
+from ..context_keys import CONTACT_LABEL, IMPORT_DRYRUN, SYNC_SKIP, sync_skipped
 from ..labels import partner_labels
 from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION, PARTNER_KINDS, kinds_of_model
 
@@ -34,6 +34,11 @@ class ResPartner(models.Model):
     business_relation_ids = fields.One2many(
         "contact.business.relation", "contact_id", string="Business Relations"
     )
+
+    # across companies: two contacts never show one number
+    _contact_no_uniq = Constraint(
+        "unique(contact_no)", "This Contact No. is another contact's already."
+    )
     linked_business_relation_ids = fields.One2many(
         "contact.business.relation",
         "partner_id",
@@ -60,6 +65,9 @@ class ResPartner(models.Model):
     )
     linked_contact_no = fields.Char(
         related="linked_contact_id.contact_no", string="Linked Contact No."
+    )
+    linked_contact_archived = fields.Boolean(
+        string="Its Contact Is Archived", compute="_compute_linked_contact_archived"
     )
     # one column for both: a contact's own number, a customer's / vendor's contact's
     contact_ref_no = fields.Char(
@@ -120,6 +128,12 @@ class ResPartner(models.Model):
     def _compute_contact_ref_no(self):
         for partner in self:
             partner.contact_ref_no = partner.contact_no or partner.linked_contact_no
+
+    @api.depends("linked_contact_id.active")
+    def _compute_linked_contact_archived(self):
+        for partner in self:
+            contact = partner.linked_contact_id
+            partner.linked_contact_archived = bool(contact) and not contact.active
 
     @api.depends("linked_business_relation_ids.contact_id")
     def _compute_linked_contact_id(self):
@@ -216,8 +230,16 @@ class ResPartner(models.Model):
             if not partner.is_contact and partner.business_relation_ids:
                 raise ValidationError(
                     self.env._(
-                        "%s has business relations: it remains a contact.",
-                        partner.display_name,
+                        "%(contact)s has business relations (%(relations)s): it "
+                        "remains a contact while it has them. To make it a plain "
+                        "partner, delete its rows on its Business Relations tab "
+                        "first; its customer, vendor and bank account are kept.",
+                        contact=partner.display_name,
+                        relations=", ".join(
+                            partner.business_relation_ids.business_relation_id.mapped(
+                                "display_name"
+                            )
+                        ),
                     )
                 )
 
@@ -280,6 +302,8 @@ class ResPartner(models.Model):
                     or self.env.company
                 )
                 to_number[company].append(vals)
+        if self.env.context.get(IMPORT_DRYRUN):
+            to_number = {}  # an import's test run: no number drawn for nothing
         for company, company_vals in to_number.items():
             numbers = company._contact_sync_next_numbers(len(company_vals))
             for vals, number in zip(company_vals, numbers, strict=True):
@@ -357,16 +381,34 @@ class ResPartner(models.Model):
             )
         )
         if ranked:
+            partner = ranked[0]
+            if partner.linked_contact_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is a customer or vendor: it cannot become a "
+                        "contact. It has one already, %(contact)s, linked to it and "
+                        "synchronized (its Contact button opens it).",
+                        partner=partner.display_name,
+                        contact=partner.linked_contact_id._contact_sync_numbered_name(),
+                    )
+                )
             raise ValidationError(
                 self.env._(
                     "%s is a customer or vendor: it cannot become a contact. Create "
                     "its contact instead (the Create Contact button of the customer "
                     "or vendor), which is linked to it and synchronized.",
-                    ranked[0].display_name,
+                    partner.display_name,
                 )
             )
 
+    def _contact_sync_numbered_name(self):
+        """The contact self as a user finds it: "CT000007 Polaris Oy"."""
+        self.ensure_one()
+        return f"{self.contact_no} {self.name}" if self.contact_no else self.name
+
     def _contact_sync_assign_numbers(self):
+        if self.env.context.get(IMPORT_DRYRUN):
+            return
         by_company = defaultdict(list)
         for partner in self:
             by_company[partner.company_id or self.env.company].append(partner)

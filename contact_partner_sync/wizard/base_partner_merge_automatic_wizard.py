@@ -14,12 +14,29 @@ class MergePartnerAutomatic(models.TransientModel):
         partners = self.env["res.partner"].browse(partner_ids).exists()
         contacts = partners.filtered("is_contact")
         if contacts and contacts != partners:
+            others = partners - contacts
+            names = {
+                "contacts": ", ".join(
+                    c._contact_sync_numbered_name() for c in contacts
+                ),
+                "partners": ", ".join(others.mapped("display_name")),
+            }
+            if others.linked_contact_id & contacts:
+                raise UserError(
+                    self.env._(
+                        "Contacts (%(contacts)s) cannot be merged with customers or "
+                        "vendors (%(partners)s): they are linked already, and "
+                        "synchronized. Merge contacts with contacts, customers and "
+                        "vendors with customers and vendors.",
+                        **names,
+                    )
+                )
             raise UserError(
                 self.env._(
                     "Contacts (%(contacts)s) cannot be merged with customers or "
-                    "vendors (%(partners)s): link them instead.",
-                    contacts=", ".join(contacts.mapped("display_name")),
-                    partners=", ".join((partners - contacts).mapped("display_name")),
+                    "vendors (%(partners)s): link them instead (Link with Existing "
+                    "on the contact).",
+                    **names,
                 )
             )
         links = (

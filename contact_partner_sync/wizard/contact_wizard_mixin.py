@@ -18,8 +18,35 @@ class ContactWizardMixin(models.AbstractModel):
         domain=[("is_contact", "=", True)],
     )
     link_to = fields.Selection(LINK_TO_SELECTION, required=True, default="customer")
-    # the kinds the contact has not got yet: the only ones offered
-    available_link_tos = fields.Json(related="contact_id.contact_free_link_tos")
+    # the kinds the contact has not got yet and its company has a code for: the only
+    # ones offered
+    available_link_tos = fields.Json(compute="_compute_available_link_tos")
+    # the kinds not offered for want of a code, said in the dialog
+    missing_code_note = fields.Char(compute="_compute_available_link_tos")
+
+    @api.depends("contact_id")
+    def _compute_available_link_tos(self):
+        Link = self.env["contact.business.relation"]
+        for wizard in self:
+            contact = wizard.contact_id
+            company = contact.company_id or self.env.company
+            free = contact.contact_free_link_tos or []
+            coded = [key for key in free if company._contact_sync_relation(key)]
+            wizard.available_link_tos = coded
+            uncoded = [
+                Link._link_to_label(key).lower() for key in free if key not in coded
+            ]
+            wizard.missing_code_note = (
+                self.env._(
+                    "Not offered: %(kinds)s. %(company)s has no business relation code "
+                    "for them yet; an administrator sets it in Settings, under "
+                    "Relationship Management.",
+                    kinds=", ".join(uncoded),
+                    company=company.display_name,
+                )
+                if uncoded
+                else False
+            )
 
     @api.model
     def default_get(self, fields_list):
@@ -31,8 +58,10 @@ class ContactWizardMixin(models.AbstractModel):
             res.setdefault("contact_id", context.get("active_id"))
         contact = self.env["res.partner"].browse(res.get("contact_id"))
         if contact and "default_link_to" not in context:
-            free = contact.contact_free_link_tos or [res.get("link_to")]
-            res["link_to"] = free[0]
+            offered = self.new({"contact_id": contact.id}).available_link_tos
+            res["link_to"] = (
+                offered or contact.contact_free_link_tos or [res.get("link_to")]
+            )[0]
         return res
 
     @api.constrains("contact_id", "link_to")

@@ -156,12 +156,19 @@ class ResPartner(models.Model):
         company whose business relation codes apply."""
         record_company = company or record.company_id
         if self.company_id and record_company and record_company != self.company_id:
+            record_kind = (
+                self.env._("bank account")
+                if record._name == "res.partner.bank"
+                else self.env._("customer / vendor")
+            )
             raise ValidationError(
                 self.env._(
-                    "The contact %(contact)s belongs to %(company)s, "
-                    "but %(record)s belongs to %(other)s.",
-                    contact=self.display_name,
+                    "The contact %(contact)s belongs to %(company)s, but the "
+                    "%(record_kind)s %(record)s belongs to %(other)s: a contact is "
+                    "linked only with records of its own company.",
+                    contact=self._contact_sync_numbered_name(),
                     company=self.company_id.display_name,
+                    record_kind=record_kind,
                     record=record.display_name,
                     other=record_company.display_name,
                 )
