@@ -381,7 +381,9 @@ class ContactSyncJob(models.Model):
     # ------------------------------------------------------------------ buttons
     def action_view_contacts(self):
         self.ensure_one()
-        return self.contact_ids._get_records_action(name=self.env._("Created Contacts"))
+        return self.contact_ids._contact_sync_list_action(
+            self.env._("Created Contacts")
+        )
 
     def action_view_differences(self):
         """The differences this check or realignment found (and nobody has chosen

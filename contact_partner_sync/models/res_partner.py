@@ -401,6 +401,27 @@ class ResPartner(models.Model):
                 )
             )
 
+    def _contact_sync_list_action(self, name):
+        """The contacts self in the list of Relationship Contacts (by Contact No.),
+        whatever they were created for."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "views": [
+                (
+                    self.env.ref(
+                        "contact_partner_sync.view_relationship_contact_list"
+                    ).id,
+                    "list",
+                ),
+                (False, "form"),
+            ],
+            "domain": [("id", "in", self.ids)],
+            "target": "current",
+        }
+
     def _contact_sync_numbered_name(self):
         """The contact self as a user finds it: "CT000007 Polaris Oy"."""
         self.ensure_one()

@@ -124,14 +124,7 @@ class ContactCreateContactsWizard(models.TransientModel):
         missing = self._missing_contact_count(self.link_to, records)
         contacts = records.create_contacts(link_to=self.link_to)
         linked = missing - self._missing_contact_count(self.link_to, records)
-        action = {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Created Contacts"),
-            "res_model": "res.partner",
-            "view_mode": "list,form",
-            "domain": [("id", "in", contacts.ids)],
-            "target": "current",
-        }
+        action = contacts._contact_sync_list_action(self.env._("Created Contacts"))
         return notify_then(
             self.env._(
                 "Contacts created: %(created)s. Linked to their existing contact: "

@@ -48,6 +48,15 @@ export class ContactSyncJobProgress extends Component {
             }
         }
         this.state.jobs = [...running, ...last.reverse()];
+        // a run finished since the last look: the counts of Settings are read again
+        // (unless the user is changing something there)
+        const runningIds = new Set(running.map((job) => job.id));
+        const finishedNow = [...(this.runningIds || [])].some((id) => !runningIds.has(id));
+        this.runningIds = runningIds;
+        const record = this.props.record;
+        if (finishedNow && record && !(await record.isDirty())) {
+            await record.model.load();
+        }
     }
 
     open(job) {
