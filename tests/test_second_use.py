@@ -1,0 +1,151 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""First use, second round: the refusals people read, archived contacts and codes,
+the kinds a company without codes is offered, Settings' Create Contacts right after
+a code is set."""
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, HttpCase, tagged
+
+from .common import CODE_FIELDS
+from .common import ContactSyncCase as BaseCase
+
+
+class ContactSyncCase(BaseCase):
+    def pair(self, name):
+        customer = self.Partner.create(
+            {"name": name, "is_company": True, "customer_rank": 1}
+        )
+        return customer.linked_contact_id, customer
+
+
+@tagged("post_install", "-at_install")
+class TestRefusals(ContactSyncCase):
+    def test_company_refusal_says_which_is_the_contact(self):
+        other = self.env["res.company"].create({"name": "Nordic Sub AB"})
+        contact = self.make_contact("Aurora Customer 04 AB")
+        customer = self.make_customer("Aurora Customer 04 AB", company_id=other.id)
+        self.set_codes(other)
+        with self.assertRaises(ValidationError) as refused:
+            contact.link_customer(customer)
+        message = refused.exception.args[0]
+        self.assertIn(
+            f"The contact {contact.contact_no} Aurora Customer 04 AB", message
+        )
+        self.assertIn("the customer / vendor Aurora Customer 04 AB belongs to", message)
+        self.assertIn("Nordic Sub AB", message)
+
+    def test_unticking_relationship_contact_says_how_to_unlink(self):
+        contact, customer = self.pair("Untick Oy")
+        with self.assertRaises(ValidationError) as refused:
+            contact.is_contact = False
+        message = refused.exception.args[0]
+        self.assertIn("[CUST] Customer", message)
+        self.assertIn("delete its rows on its Business Relations tab", message)
+        self.assertTrue(customer.exists())
+
+    def test_ticking_a_linked_customer_names_its_contact(self):
+        contact, customer = self.pair("Tick Oy")
+        with self.assertRaises(ValidationError) as refused:
+            customer.is_contact = True
+        message = refused.exception.args[0]
+        self.assertIn(f"It has one already, {contact.contact_no} Tick Oy", message)
+        self.assertNotIn("Create Contact button", message)
+        lone = self.make_customer("Lone Oy")
+        with self.assertRaisesRegex(ValidationError, "Create Contact button"):
+            lone.is_contact = True
+
+    def test_merge_of_linked_records_says_they_are_linked(self):
+        contact, customer = self.pair("Merge Pair Oy")
+        wizard = self.env["base.partner.merge.automatic.wizard"]
+        with self.assertRaisesRegex(UserError, "they are linked already"):
+            wizard._merge((contact | customer).ids, customer)
+        stranger = self.make_contact("Stranger Oy")
+        with self.assertRaisesRegex(UserError, "link them instead"):
+            wizard._merge((stranger | customer).ids, customer)
+
+    def test_wizards_offer_only_kinds_with_a_code(self):
+        contact = self.make_contact("No Code Oy")
+        self.company.write(
+            {
+                "customer_business_relation_id": False,
+                "vendor_business_relation_id": False,
+            }
+        )
+        for model in ("contact.create.partner.wizard", "contact.link.wizard"):
+            with self.subTest(model):
+                wizard = Form(
+                    self.env[model].with_context(
+                        active_model="res.partner", active_id=contact.id
+                    )
+                )
+                self.assertEqual(wizard.available_link_tos, ["bank_account"])
+                self.assertEqual(wizard.link_to, "bank_account")
+                self.assertIn("customer, vendor", wizard.missing_code_note)
+                self.assertIn("Settings", wizard.missing_code_note)
+        self.company.bank_account_business_relation_id = False
+        wizard = Form(
+            self.env["contact.create.partner.wizard"].with_context(
+                active_model="res.partner", active_id=contact.id
+            )
+        )
+        self.assertFalse(
+            wizard.available_link_tos, "nothing to offer: the note says why"
+        )
+        self.assertIn("customer, vendor, bank account", wizard.missing_code_note)
+
+
+@tagged("post_install", "-at_install")
+class TestArchived(ContactSyncCase):
+    def test_an_archived_contact_is_not_synchronized(self):
+        contact, customer = self.pair("Archived Oy")
+        link = customer.linked_business_relation_ids
+        self.assertFalse(customer.linked_contact_archived)
+        contact.action_archive()
+        self.assertFalse(link.sync_active)
+        self.assertTrue(link.sync_enabled, "the user's switch is left as it was")
+        self.assertTrue(customer.linked_contact_archived, "the customer's form says so")
+        customer.phone = "+358 40 9"
+        self.assertFalse(contact.phone, "nothing reaches the archived contact")
+        contact.city = "Lahti"
+        self.assertFalse(customer.city, "nor comes from it")
+        contact.action_unarchive()
+        self.assertTrue(link.sync_active)
+        customer.phone = "+358 40 8"
+        self.assertEqual(contact.phone, "+358 40 8", "synchronized again")
+        self.assertFalse(customer.linked_contact_archived)
+
+    def test_a_company_code_cannot_be_archived(self):
+        with self.assertRaises(UserError) as refused:
+            self.relation_customer.action_archive()
+        message = refused.exception.args[0]
+        self.assertIn(
+            "[CUST] Customer is the business relation code for customer", message
+        )
+        self.assertIn(self.company.name, message)
+        self.assertTrue(self.relation_customer.active)
+        prospect = self.env["business.relation"].create(
+            {"code": "PROSP2", "name": "Prospect 2"}
+        )
+        prospect.action_archive()
+        self.assertFalse(prospect.active, "a code no company uses: archived")
+
+
+@tagged("post_install", "-at_install")
+class TestCreateContactsTour(HttpCase):
+    def test_create_contacts_right_after_setting_the_code(self):
+        company = self.env.ref("base.main_company")
+        company.write(dict.fromkeys(CODE_FIELDS, False))
+        self.env["res.partner"].create(
+            {"name": "Tour Codeless Customer", "is_company": True, "customer_rank": 1}
+        )
+        self.start_tour(
+            "/odoo/settings",
+            "contact_partner_sync_create_contacts_unsaved_code",
+            login="admin",
+        )
+        self.assertEqual(
+            company.customer_business_relation_id,
+            self.env.ref("contact_partner_sync.business_relation_customer"),
+            "saved by the click",
+        )
