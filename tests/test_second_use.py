@@ -23,7 +23,7 @@ class ContactSyncCase(BaseCase):
 class TestRefusals(ContactSyncCase):
     def test_company_refusal_says_which_is_the_contact(self):
         other = self.env["res.company"].create({"name": "Nordic Sub AB"})
-        contact = self.make_contact("Aurora Customer 04 AB")
+        contact = self.make_contact("Aurora Customer 04 AB", company_id=self.company.id)
         customer = self.make_customer("Aurora Customer 04 AB", company_id=other.id)
         self.set_codes(other)
         with self.assertRaises(ValidationError) as refused:
