@@ -30,7 +30,8 @@ IMPORT_DRYRUN = "contact_partner_sync_import_dryrun"
 
 # Any caller. Display names say what a partner is, where a contact and its customer
 # or vendor would otherwise look alike (autocomplete dropdowns, breadcrumbs): "Polaris
-# Oy (Contact CT000007)", "Polaris Oy (Customer)". Reports and e-mails never set it.
+# Oy (Contact CT000007)", "Polaris Oy (Customer)"; "short" where room is scarce
+# (breadcrumbs): "Polaris Oy (CT000007)". Reports and e-mails never set it.
 CONTACT_LABEL = "contact_partner_sync_label"
 
 

@@ -6,13 +6,16 @@ alike (dropdowns, breadcrumbs, the chatter's "Synchronized from" notes)."""
 from .link_kinds import LINK_KINDS
 
 
-def partner_labels(partners):
+def partner_labels(partners, short=False):
     """{partner: what it is} for the contacts and the linked customers / vendors of
-    ``partners``: "Contact CT000007", "Customer", "Customer / Vendor"."""
+    ``partners``: "Contact CT000007", "Customer", "Customer / Vendor"; ``short``, where
+    room is scarce (breadcrumbs): a contact is its number, "CT000007"."""
     Link = partners.env["contact.business.relation"]
     labels = {}
     for partner in partners:
-        if partner.is_contact:
+        if partner.is_contact and short and partner.contact_no:
+            labels[partner] = partner.contact_no
+        elif partner.is_contact:
             labels[partner] = (
                 partners.env._("Contact %s", partner.contact_no)
                 if partner.contact_no

@@ -19,7 +19,9 @@ class TestFirstUse(ContactSyncCase):
         form = Form(customer)
         form.is_contact = True
         with self.assertRaisesRegex(
-            UserError, "Ordering Customer Oy is a customer or vendor: .*Create Contact"
+            UserError,
+            "Ordering Customer Oy is a customer or vendor: .*It has one already, "
+            "CT\\d+ Ordering Customer Oy",
         ):
             form.save()
         customer.invalidate_recordset()

@@ -178,7 +178,8 @@ class ResPartner(models.Model):
         super()._compute_display_name()
         if not self.env.context.get(CONTACT_LABEL):
             return
-        for partner, label in partner_labels(self).items():
+        short = self.env.context.get(CONTACT_LABEL) == "short"
+        for partner, label in partner_labels(self, short=short).items():
             # on the first line: dropdowns show only that one (show_address)
             first, newline, address = partner.display_name.partition("\n")
             partner.display_name = f"{first} ({label}){newline}{address}"
@@ -485,7 +486,7 @@ class ResPartner(models.Model):
         return self.contact_customer_id._get_records_action(
             context={
                 "res_partner_search_mode": LINK_KINDS["customer"].search_mode,
-                CONTACT_LABEL: True,
+                CONTACT_LABEL: "short",  # the breadcrumbs have little room
             }
         )
 
@@ -494,7 +495,7 @@ class ResPartner(models.Model):
         return self.contact_vendor_id._get_records_action(
             context={
                 "res_partner_search_mode": LINK_KINDS["vendor"].search_mode,
-                CONTACT_LABEL: True,
+                CONTACT_LABEL: "short",  # the breadcrumbs have little room
             }
         )
 
@@ -506,7 +507,9 @@ class ResPartner(models.Model):
 
     def action_view_linked_contact(self):
         self.ensure_one()
-        return self.linked_contact_id._get_records_action(context={CONTACT_LABEL: True})
+        return self.linked_contact_id._get_records_action(
+            context={CONTACT_LABEL: "short"}  # the breadcrumbs have little room
+        )
 
 
 def _labelled_search(method):

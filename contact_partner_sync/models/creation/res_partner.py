@@ -58,7 +58,9 @@ class ResPartner(models.Model):
                 self.env._("%s is neither a customer nor a vendor.", self.display_name)
             )
         self.create_contacts()
-        return self.linked_contact_id._get_records_action(context={CONTACT_LABEL: True})
+        return self.linked_contact_id._get_records_action(
+            context={CONTACT_LABEL: "short"}  # the breadcrumbs have little room
+        )
 
     def _contact_sync_auto_create(self, link_to=None):
         """Automatic creation of the contacts of new customers / vendors: only where the
