@@ -20,9 +20,13 @@ class ContactWizardMixin(models.AbstractModel):
     link_to = fields.Selection(LINK_TO_SELECTION, required=True, default="customer")
     # the kinds the contact has not got yet and its company has a code for: the only
     # ones offered
-    available_link_tos = fields.Json(compute="_compute_available_link_tos")
+    available_link_tos = fields.Json(
+        string="Kinds Offered", compute="_compute_available_link_tos"
+    )
     # the kinds not offered for want of a code, said in the dialog
-    missing_code_note = fields.Char(compute="_compute_available_link_tos")
+    missing_code_note = fields.Char(
+        string="Kinds Not Offered", compute="_compute_available_link_tos"
+    )
 
     @api.depends("contact_id")
     def _compute_available_link_tos(self):
