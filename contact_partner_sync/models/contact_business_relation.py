@@ -52,6 +52,10 @@ class ContactBusinessRelation(models.Model):
         index="btree_not_null",
         ondelete="cascade",
     )
+    # the customer, vendor or bank account, in one column of the Business Relations tab
+    linked_record_name = fields.Char(
+        string="Linked Record", compute="_compute_linked_record_name"
+    )
     difference_ids = fields.One2many(
         "contact.sync.difference", "link_id", string="Differences"
     )
@@ -164,6 +168,11 @@ class ContactBusinessRelation(models.Model):
             contacts |= old_contacts
             linked = [old | new for old, new in zip(old_linked, linked, strict=True)]
         self.env["contact.partner.sync"]._touch(data, contacts, linked)
+
+    @api.depends("link_to", "partner_id", "bank_account_id")
+    def _compute_linked_record_name(self):
+        for link in self:
+            link.linked_record_name = link._linked_record().display_name or False
 
     @api.depends("sync_enabled", "contact_id.active")
     def _compute_sync_active(self):
