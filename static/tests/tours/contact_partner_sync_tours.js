@@ -297,5 +297,31 @@ tours.add("contact_partner_sync_background_run", {
             trigger:
                 "#create_contacts_setting .o_contact_sync_job[data-state=running]:contains(Running):contains(2 / )",
         },
+        {
+            content: "The cron does the rest",
+            trigger: "body",
+            async run() {
+                const call = (model, method, args, kwargs = {}) =>
+                    rpc(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs });
+                const crons = await call("ir.cron", "search_read", [
+                    [["name", "=", "Contact Partner Sync: background runs"]],
+                    ["id"],
+                ]);
+                for (let i = 0; i < 20; i++) {
+                    const left = await call("contact.sync.job", "search_count", [
+                        [["state", "in", ["queued", "running"]]],
+                    ]);
+                    if (!left) {
+                        break;
+                    }
+                    await call("ir.cron", "method_direct_trigger", [crons.map((cron) => cron.id)]);
+                }
+            },
+        },
+        {
+            content: "Done, and the count of Settings is current without reloading the page",
+            trigger:
+                "#create_contacts_setting:has(.o_contact_sync_job[data-state=done]) div:has(> span:contains(Customers without contact)):not(:has(button))",
+        },
     ],
 });
