@@ -118,7 +118,7 @@ class TestOneFace(ContactSyncCase):
         # breadcrumbs of the smart buttons
         action = customer.action_view_linked_contact()
         labelled = contact.with_context(**action["context"])
-        self.assertEqual(labelled.display_name, f"Glance Oy (Contact {number})")
+        self.assertEqual(labelled.display_name, f"Glance Oy ({number})", "short there")
         action = contact.action_view_contact_customer()
         labelled = customer.with_context(**action["context"])
         self.assertEqual(labelled.display_name, "Glance Oy (Customer / Vendor)")
