@@ -105,3 +105,11 @@ def display_texts(records, fname):
         value = field.convert_to_export(record[fname], record)
         texts[record.id] = "" if value in ("", False, None) else str(value)
     return texts
+
+
+def frozen(value):
+    """``value`` made hashable, to group records by the values they receive: lists
+    (the commands of a many2many's write value) as tuples, all the way down."""
+    if isinstance(value, (list, tuple)):
+        return tuple(frozen(item) for item in value)
+    return value

@@ -122,14 +122,30 @@ class TestMerge(ContactSyncCase):
             self.make_contact("Second Contact"),
         )
         kept, merged = first.create_customer(), second.create_customer()
-        vendor_link = second.link_vendor(merged)
+        second.link_vendor(merged)
+        second_no = second.contact_no
         self.merge(kept | merged, kept)
         self.assertEqual(kept.linked_contact_id, first)
         self.assertEqual(first.business_relation_ids.partner_id, kept)
-        # the second contact stays, without its links to the merged partner
-        self.assertTrue(second.exists())
-        self.assertFalse(vendor_link.exists())
-        self.assertEqual(second.contact_business_relation, "none")
+        # the second contact is merged into the first: its vendor link with it
+        self.assertFalse(second.exists(), "no look-alike left behind")
+        kinds = sorted(first.business_relation_ids.mapped("link_to"))
+        self.assertEqual(kinds, ["customer", "vendor"])
+        self.assertEqual(first.contact_business_relation, "multiple")
+        notes = [str(body) for body in first.message_ids.mapped("body")]
+        self.assertTrue(
+            any(second_no in body and "were merged" in body for body in notes),
+            "the kept contact's chatter says so",
+        )
+        self.assertValidLinks()
+
+    def test_merge_customer_without_contact_keeps_the_other_contact(self):
+        contact = self.make_contact("Only Contact")
+        linked = contact.create_customer()
+        plain = self.make_customer("Plain Customer")
+        self.merge(linked | plain, plain)
+        self.assertTrue(contact.exists())
+        self.assertEqual(plain.linked_contact_id, contact)
         self.assertValidLinks()
 
     def test_merge_customer_and_vendor_of_one_contact(self):

@@ -9,6 +9,7 @@ import io
 
 from PIL import Image
 
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, HttpCase, tagged
 
@@ -166,6 +167,25 @@ class TestDifferences(DifferencesCase):
         self.assertEqual((len(found_few), len(found_many)), (6, 24))
         self.assertEqual(many, few, "four times the links, the same queries")
         self.assertLessEqual(many, 12)
+
+    def test_a_many2many_field_synchronizes_and_differs(self):
+        """Tags (a many2many) added by an admin: written both ways, listed as a
+        difference with their names."""
+        self.add_rule("customer", "category_id")
+        contact, customer = self.pair("Tags Oy")
+        tags = self.env["res.partner.category"].create(
+            [{"name": "Tag Alpha"}, {"name": "Tag Beta"}]
+        )
+        contact.category_id = tags
+        self.assertEqual(customer.category_id, tags)
+        customer.category_id = tags[:1]
+        self.assertEqual(contact.category_id, tags[:1])
+        self.silently(customer, {"category_id": [Command.set(tags.ids)]})
+        rows = self.Difference._contact_sync_record(contact.business_relation_ids)
+        self.assertEqual(rows.contact_value, "Tag Alpha")
+        self.assertEqual(rows.linked_value, "Tag Alpha, Tag Beta")
+        rows.action_use_linked_value()
+        self.assertEqual(contact.category_id, tags)
 
     def test_realignment_never_writes_an_empty_value(self):
         # as in Settings: Reference from the contact only, Notes both ways

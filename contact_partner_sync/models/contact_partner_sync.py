@@ -11,7 +11,7 @@ from ..compat import PREFETCH_MAX
 from ..context_keys import SYNC_SKIP
 from ..labels import partner_labels
 from ..link_kinds import LINK_FIELD_INDEX, LINK_FIELDS, LINK_KINDS, LINKED_MODELS
-from ..readers import column, is_empty, read_values_multi
+from ..readers import column, frozen, is_empty, read_values_multi
 
 _logger = logging.getLogger(__name__)
 # records per chunk of create_contacts(), see _create_contacts_in_chunks
@@ -516,9 +516,16 @@ class ContactPartnerSync(models.AbstractModel):
         written}."""
         Model = self.env[model].sudo()
         todo = defaultdict(list)  # {values: [ids]}
+        # {hashable key: the values}, where a value is a list (a many2many's)
+        originals = {}
         for record_id, vals in record_values.items():
             if vals and (model, record_id) not in run.visited:
-                todo[tuple(sorted(vals.items()))].append(record_id)
+                key = tuple(sorted(vals.items()))
+                try:
+                    todo[key].append(record_id)
+                except TypeError:
+                    originals[frozen(key)] = key
+                    todo[frozen(key)].append(record_id)
         run.visit(model, record_values)
         if not todo:
             return {}
@@ -526,23 +533,28 @@ class ContactPartnerSync(models.AbstractModel):
             record_id for ids in todo.values() for record_id in ids
         )
         written = defaultdict(dict)
-        for items, ids in todo.items():
+        for key, ids in todo.items():
             records = Model.browse(ids).with_prefetch(prefetch_ids)
-            for fname, value in items:
+            for fname, value in originals.get(key, key):
                 for record_id, current in zip(ids, column(records, fname), strict=True):
                     if current != value:
                         written[record_id][fname] = value
         groups = defaultdict(list)
         for record_id, diff in written.items():
-            groups[tuple(sorted(diff.items()))].append(record_id)
+            key = tuple(sorted(diff.items()))
+            try:
+                groups[key].append(record_id)
+            except TypeError:
+                originals[frozen(key)] = key
+                groups[frozen(key)].append(record_id)
         if origins:
             self._track_origins(Model, written, origins)
-        for items, ids in groups.items():
+        for key, ids in groups.items():
             records = Model.browse(ids).with_context(**{SYNC_SKIP: tuple(ids)})
             if len(ids) <= PREFETCH_MAX:
                 # a large group prefetches itself, by chunks as the ORM iterates it
                 records = records.with_prefetch(prefetch_ids)
-            records.write(dict(items))
+            records.write(dict(originals.get(key, key)))
         return written
 
     @api.model

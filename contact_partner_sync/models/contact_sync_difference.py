@@ -29,7 +29,6 @@ class ContactSyncDifference(models.Model):
     )
     link_id = fields.Many2one(
         "contact.business.relation",
-        string="Link",
         required=True,
         ondelete="cascade",
         index=True,
@@ -40,7 +39,6 @@ class ContactSyncDifference(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         required=True,
         ondelete="cascade",
         index=True,
@@ -48,7 +46,6 @@ class ContactSyncDifference(models.Model):
     )
     linked_record = fields.Reference(
         selection="_selection_linked_record",
-        string="Linked Record",
         compute="_compute_linked_record",
     )
     company_id = fields.Many2one("res.company", readonly=True)

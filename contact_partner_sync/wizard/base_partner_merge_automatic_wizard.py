@@ -39,6 +39,10 @@ class MergePartnerAutomatic(models.TransientModel):
                     **names,
                 )
             )
+        if not contacts:
+            # customers / vendors: their contacts are merged too, first, so that
+            # their links meet on one contact (no contact left behind unlinked)
+            self._contact_sync_merge_contacts(partners, dst_partner)
         links = (
             self.env["contact.business.relation"]
             .sudo()
@@ -67,6 +71,27 @@ class MergePartnerAutomatic(models.TransientModel):
         contacts = links.exists().filtered("link_to").contact_id
         self.env["contact.partner.sync"]._synchronize(contacts)
         return res
+
+    def _contact_sync_merge_contacts(self, partners, dst_partner):
+        """The contacts of the customers / vendors ``partners`` merged into the
+        contact of the destination (Odoo's merge: links, persons, interactions and
+        documents move), with a note in its chatter."""
+        contacts = partners.linked_contact_id
+        if len(contacts) < 2:
+            return
+        dst_partner = dst_partner or self._get_ordered_partner(partners.ids)[-1]
+        kept = dst_partner.linked_contact_id or contacts[0]
+        lost = contacts - kept
+        names = ", ".join(contact._contact_sync_numbered_name() for contact in lost)
+        self._merge(contacts.ids, kept, extra_checks=False)
+        kept._message_log(
+            body=self.env._(
+                "The customers / vendors %(partners)s were merged: their contacts "
+                "%(contacts)s were merged into this one.",
+                partners=", ".join(partners.mapped("display_name")),
+                contacts=names,
+            )
+        )
 
     def _update_foreign_keys(self, src_partners, dst_partner):
         # the bank accounts were just merged in SQL: recompute their contact
