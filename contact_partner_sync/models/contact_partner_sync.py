@@ -21,6 +21,18 @@ BATCH_SIZE = 1000
 LOCKED = "contact_partner_sync.locked"
 
 
+def _group(groups, originals, values, record_id):
+    """Add ``record_id`` to ``groups`` ({key of the values: [ids]}) under the key of
+    ``values`` ({field: value}); a key made hashable (a many2many's list) maps back
+    to the values in ``originals``."""
+    key = tuple(sorted(values.items()))
+    try:
+        groups[key].append(record_id)
+    except TypeError:
+        originals[frozen(key)] = key
+        groups[frozen(key)].append(record_id)
+
+
 class SyncFields:
     """The synchronized fields of every link kind, by direction, derived once per
     registry from ``res.partner._contact_sync_field_map`` (see ``_sync_fields``).
@@ -520,12 +532,7 @@ class ContactPartnerSync(models.AbstractModel):
         originals = {}
         for record_id, vals in record_values.items():
             if vals and (model, record_id) not in run.visited:
-                key = tuple(sorted(vals.items()))
-                try:
-                    todo[key].append(record_id)
-                except TypeError:
-                    originals[frozen(key)] = key
-                    todo[frozen(key)].append(record_id)
+                _group(todo, originals, vals, record_id)
         run.visit(model, record_values)
         if not todo:
             return {}
@@ -541,12 +548,7 @@ class ContactPartnerSync(models.AbstractModel):
                         written[record_id][fname] = value
         groups = defaultdict(list)
         for record_id, diff in written.items():
-            key = tuple(sorted(diff.items()))
-            try:
-                groups[key].append(record_id)
-            except TypeError:
-                originals[frozen(key)] = key
-                groups[frozen(key)].append(record_id)
+            _group(groups, originals, diff, record_id)
         if origins:
             self._track_origins(Model, written, origins)
         for key, ids in groups.items():

@@ -8,6 +8,18 @@ import { reloadsPage } from "./series";
 
 const tours = registry.category("web_tour.tours");
 
+const call = (model, method, args, kwargs = {}) =>
+    rpc(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs });
+
+/** One run of the cron of the background runs (one chunk, see the Python test). */
+async function runBackgroundCron() {
+    const crons = await call("ir.cron", "search_read", [
+        [["name", "=", "Contact Partner Sync: background runs"]],
+        ["id"],
+    ]);
+    await call("ir.cron", "method_direct_trigger", [crons.map((cron) => cron.id)]);
+}
+
 function selectMany2one(fieldName, search, label, scope = "") {
     return [
         {
@@ -282,15 +294,7 @@ tours.add("contact_partner_sync_background_run", {
         {
             content: "The cron does a chunk",
             trigger: "body",
-            async run() {
-                const call = (model, method, args, kwargs = {}) =>
-                    rpc(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs });
-                const crons = await call("ir.cron", "search_read", [
-                    [["name", "=", "Contact Partner Sync: background runs"]],
-                    ["id"],
-                ]);
-                await call("ir.cron", "method_direct_trigger", [crons.map((cron) => cron.id)]);
-            },
+            run: runBackgroundCron,
         },
         {
             content: "Its progress shows without reloading the page",
@@ -301,12 +305,6 @@ tours.add("contact_partner_sync_background_run", {
             content: "The cron does the rest",
             trigger: "body",
             async run() {
-                const call = (model, method, args, kwargs = {}) =>
-                    rpc(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs });
-                const crons = await call("ir.cron", "search_read", [
-                    [["name", "=", "Contact Partner Sync: background runs"]],
-                    ["id"],
-                ]);
                 for (let i = 0; i < 20; i++) {
                     const left = await call("contact.sync.job", "search_count", [
                         [["state", "in", ["queued", "running"]]],
@@ -314,7 +312,7 @@ tours.add("contact_partner_sync_background_run", {
                     if (!left) {
                         break;
                     }
-                    await call("ir.cron", "method_direct_trigger", [crons.map((cron) => cron.id)]);
+                    await runBackgroundCron();
                 }
             },
         },
