@@ -42,6 +42,7 @@
         "views/res_partner_bank_views.xml",
         "views/res_config_settings_views.xml",
         "views/purchase_requisition_views.xml",
+        "views/base_partner_merge_views.xml",
         "views/menus.xml",
     ],
     "assets": {

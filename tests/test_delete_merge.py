@@ -139,6 +139,20 @@ class TestMerge(ContactSyncCase):
         )
         self.assertValidLinks()
 
+    def test_merge_wizard_says_what_each_partner_is(self):
+        contact = self.make_contact("Role Contact")
+        customer = contact.create_customer()
+        contact.link_vendor(customer)
+        plain = self.make_customer("Role Plain")
+        self.assertEqual(contact.contact_sync_role, f"Contact {contact.contact_no}")
+        self.assertEqual(
+            customer.contact_sync_role, f"Customer / Vendor of {contact.contact_no}"
+        )
+        self.assertFalse(plain.contact_sync_role)
+        view = self.env.ref("base.base_partner_merge_automatic_wizard_form")
+        arch = self.env["base.partner.merge.automatic.wizard"].get_view(view.id)["arch"]
+        self.assertIn('name="contact_sync_role"', arch)
+
     def test_merge_customer_without_contact_keeps_the_other_contact(self):
         contact = self.make_contact("Only Contact")
         linked = contact.create_customer()

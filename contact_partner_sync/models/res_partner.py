@@ -66,6 +66,11 @@ class ResPartner(models.Model):
     linked_contact_no = fields.Char(
         related="linked_contact_id.contact_no", string="Linked Contact No."
     )
+    # what a partner is, for lists where a contact and its customer look alike (the
+    # merge wizard): "Contact CT000007", "Customer of CT000007"
+    contact_sync_role = fields.Char(
+        string="Relationship", compute="_compute_contact_sync_role"
+    )
     linked_contact_archived = fields.Boolean(
         string="Its Contact Is Archived", compute="_compute_linked_contact_archived"
     )
@@ -128,6 +133,18 @@ class ResPartner(models.Model):
     def _compute_contact_ref_no(self):
         for partner in self:
             partner.contact_ref_no = partner.contact_no or partner.linked_contact_no
+
+    @api.depends("is_contact", "contact_no", "linked_contact_id.contact_no")
+    def _compute_contact_sync_role(self):
+        labels = partner_labels(self)
+        for partner in self:
+            label = labels.get(partner, "")
+            contact = partner.linked_contact_id
+            if label and not partner.is_contact and contact.contact_no:
+                label = self.env._(
+                    "%(kinds)s of %(contact)s", kinds=label, contact=contact.contact_no
+                )
+            partner.contact_sync_role = label
 
     @api.depends("linked_contact_id.active")
     def _compute_linked_contact_archived(self):
