@@ -149,3 +149,42 @@ class TestCreateContactsTour(HttpCase):
             self.env.ref("contact_partner_sync.business_relation_customer"),
             "saved by the click",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestOwnBankAccounts(ContactSyncCase):
+    def test_a_vendors_iban_makes_no_bank_contact(self):
+        vendor = self.Partner.create(
+            {"name": "Iban Vendor Oy", "is_company": True, "supplier_rank": 1}
+        )
+        bank = self.env["res.bank"].create({"name": "Nordea Finland"})
+        contacts_before = self.Partner.search_count([("is_contact", "=", True)])
+        account = self.env["res.partner.bank"].create(
+            {
+                "acc_number": "FI21 1234 5600 0007 85",
+                "partner_id": vendor.id,
+                "bank_id": bank.id,
+            }
+        )
+        self.assertFalse(account.contact_id)
+        self.assertEqual(
+            self.Partner.search_count([("is_contact", "=", True)]), contacts_before
+        )
+        self.assertFalse(account.create_contacts(), "not one of the company's")
+        missing = self.env["res.partner.bank"].search(
+            self.env["res.partner.bank"]._contact_sync_missing_domain("bank_account")
+        )
+        self.assertNotIn(account, missing)
+        contact = self.make_contact("Nordea Contact")
+        with self.assertRaises(UserError) as refused:
+            contact.link_bank_account(account)
+        self.assertIn("belongs to Iban Vendor Oy", refused.exception.args[0])
+        # the company's own account at that bank gets its contact
+        own = self.env["res.partner.bank"].create(
+            {
+                "acc_number": "FI55 1234 5600 0007 86",
+                "partner_id": self.company.partner_id.id,
+                "bank_id": bank.id,
+            }
+        )
+        self.assertTrue(own.contact_id)

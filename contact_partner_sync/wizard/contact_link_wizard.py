@@ -29,7 +29,8 @@ class ContactLinkWizard(models.TransientModel):
     )
     bank_account_id = fields.Many2one(
         "res.partner.bank",
-        domain="[('contact_id', '=', False), ('bank_id', '!=', False)]",
+        domain="[('contact_id', '=', False), ('bank_id', '!=', False),"
+        " ('partner_id.ref_company_ids', '!=', False)]",
     )
     master = fields.Selection(
         [("contact", "Contact"), ("linked", "Customer / Vendor / Bank Account")],

@@ -56,3 +56,27 @@ def migrate(cr, version):
             }
         )
     Param.search([("key", "=", RENUMBERED)]).unlink()
+
+    # only the companies' own bank accounts are linked to contacts: the links of
+    # customers' and vendors' accounts go, the contacts stay and say so
+    Link = env["contact.business.relation"].with_context(active_test=False)
+    foreign = Link.search(
+        [
+            ("link_to", "=", "bank_account"),
+            ("bank_account_id.partner_id.ref_company_ids", "=", False),
+        ]
+    )
+    if foreign:
+        foreign.contact_id._message_log_batch(
+            bodies={
+                link.contact_id.id: env._(
+                    "No longer linked with the bank account %(account)s: it belongs to "
+                    "%(holder)s, and only your companies' own accounts are linked to "
+                    "contacts.",
+                    account=link.bank_account_id.display_name,
+                    holder=link.bank_account_id.partner_id.display_name,
+                )
+                for link in foreign
+            }
+        )
+        foreign.unlink()

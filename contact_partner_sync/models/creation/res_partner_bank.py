@@ -24,14 +24,26 @@ class ResPartnerBank(models.Model):
     # ------------------------------------------------------------------ contacts
     @api.model
     def _contact_sync_missing_domain(self, link_to):
-        """The bank accounts that have no contact yet (and can have one)."""
-        return [("bank_id", "!=", False), ("contact_id", "=", False)]
+        """The bank accounts that have no contact yet and can have one: your
+        companies' own accounts at a bank (a customer's or vendor's account is its
+        own data, as in Business Central)."""
+        return [
+            ("bank_id", "!=", False),
+            ("contact_id", "=", False),
+            ("partner_id.ref_company_ids", "!=", False),
+        ]
 
     def _contact_sync_make_contacts(self, link_to, strict):
         """Create and link the contacts of the accounts of self that have a bank and
         no contact. ``strict``: raise when the business relation code is unset."""
         link_to = link_to or kinds_of_model(self._name)[0].key
-        accounts = self.filtered(lambda a: a.bank_id and not a.business_relation_ids)
+        accounts = self.filtered(
+            lambda a: (
+                a.bank_id
+                and not a.business_relation_ids
+                and a.partner_id.ref_company_ids
+            )
+        )
         relations = {
             account: (account.company_id or self.env.company)._contact_sync_relation(
                 link_to, raise_if_unset=strict

@@ -18,6 +18,18 @@ class ResPartnerBank(models.Model):
                     self.display_name,
                 )
             )
+        if not self.partner_id.sudo().ref_company_ids:
+            raise UserError(
+                self.env._(
+                    "The bank account %(account)s belongs to %(holder)s, not to one of "
+                    "your companies: only your companies' own bank accounts are "
+                    "linked to contacts (the contact stands for the bank). A "
+                    "customer's or vendor's account stays its own data, on its "
+                    "Invoicing tab.",
+                    account=self.display_name,
+                    holder=self.partner_id.display_name,
+                )
+            )
         if self.contact_id:
             raise UserError(
                 self.env._(
