@@ -8,6 +8,7 @@ both series; where 19.0 changed a name or a signature, the newer one is the mode
 """
 
 from odoo import models, release
+from odoo.tools import SQL, sql
 
 SERIES = release.serie  # "18.0" or "19.0"
 SINCE_19 = release.version_info[0] >= 19
@@ -18,6 +19,10 @@ if SINCE_19:
     from odoo.tools.constants import PREFETCH_MAX
 
     Constraint = models.Constraint
+    UniqueIndex = models.UniqueIndex
+
+    def create_unique_indexes(model):
+        """19.0 makes the UniqueIndex of the models itself."""
 else:
     from odoo.api import Transaction
     from odoo.models import PREFETCH_MAX
@@ -42,6 +47,37 @@ else:
             own.append((name.lstrip("_"), self.definition, self.message))
             setattr(owner, attribute, own)
 
+    class UniqueIndex:
+        """A unique index declared as on 19.0, ``_name_uniq = UniqueIndex("(a, b)
+        WHERE c")``: on 18.0, which has no such declaration, the model's ``init()``
+        makes it with ``create_unique_indexes()``, under the name 19.0 gives it
+        (``<table>_<name>``)."""
+
+        def __init__(self, definition, message=""):
+            self.definition = definition
+            self.message = message
+
+        def __set_name__(self, owner, name):
+            own = list(owner.__dict__.get("_compat_unique_indexes", ()))
+            own.append((name.lstrip("_"), self.definition))
+            owner._compat_unique_indexes = own
+
+    def create_unique_indexes(model):
+        """The UniqueIndex declared on ``model``'s classes, made when missing
+        (18.0; call it from the model's ``init()``)."""
+        for cls in type(model).mro():
+            for name, definition in cls.__dict__.get("_compat_unique_indexes", ()):
+                index = f"{model._table}_{name}"
+                if not sql.index_exists(model.env.cr, index):
+                    model.env.cr.execute(
+                        SQL(
+                            "CREATE UNIQUE INDEX %s ON %s %s",
+                            SQL.identifier(index),
+                            SQL.identifier(model._table),
+                            SQL(definition),
+                        )
+                    )
+
 
 __all__ = [
     "ADDRESS_UPDATE",
@@ -52,6 +88,8 @@ __all__ = [
     "USER_GROUPS",
     "Constraint",
     "Transaction",
+    "UniqueIndex",
+    "create_unique_indexes",
     "domain_or",
     "name_search_with_domain",
     "notify_cron_progress",

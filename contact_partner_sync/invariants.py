@@ -19,7 +19,8 @@
    fields flowing in each direction): the customer / vendor itself, the bank of a
    bank account; a one-way field may differ (a change on its receiving side stays
    there), and so may everything of a paused link;
-3. no duplicate links: one link per contact and kind, per contact and business
+3. no duplicate links: one link per contact and kind (bank accounts: several, all at
+   one bank), per contact and business
    relation, per customer / vendor and kind, per bank account; the customer and
    the vendor links of one partner go to the same contact;
 4. the stored fields computed from the links say what the links say
@@ -29,7 +30,7 @@
    (active) or bank disappeared but those in ``deleted``.
 """
 
-from .link_kinds import PARTNER_KINDS
+from .link_kinds import LINK_KINDS, PARTNER_KINDS
 from .readers import read_values
 
 SNAPSHOT_MODELS = ("res.partner", "res.partner.bank", "res.bank")
@@ -132,11 +133,19 @@ class SyncInvariants:
                 return [*problems, f"{name}: no existing bank account"]
             # an account without bank carries nothing
             problems += self._target_violations(link, contact, target, target.bank_id)
+            # one contact per bank: its accounts all at that bank
+            bank = seen.setdefault(("bank of", contact.id), target.bank_id)
+            if bank != target.bank_id:
+                problems.append(
+                    f"{name}: {contact.display_name} holds accounts at two banks "
+                    f"({bank.display_name}, {target.bank_id.display_name})"
+                )
         if link.link_to:
-            keys += [
-                ("kind", contact.id, link.link_to),
-                ("target", target._name, target.id, link.link_to),
-            ]
+            keys.append(("target", target._name, target.id, link.link_to))
+            if not LINK_KINDS[link.link_to].several_per_contact:
+                keys.append(("kind", contact.id, link.link_to))
+        if link.link_to and LINK_KINDS[link.link_to].several_per_contact:
+            keys.remove(("relation", contact.id, link.business_relation_id.id))
         for key in keys:
             if key in seen:
                 problems.append(f"{name}: duplicate of link {seen[key].id} ({key[0]})")

@@ -64,6 +64,9 @@ class LinkKind:
     document_model: str | None = None
     # only company contacts hold links of this kind (a person has no bank)
     company_contacts_only: bool = False
+    # a contact may hold several links of this kind, all to records sharing their
+    # data record (the company's accounts at one bank: one contact per bank)
+    several_per_contact: bool = False
 
 
 CUSTOMER = LinkKind(
@@ -109,6 +112,7 @@ BANK_ACCOUNT = LinkKind(
     data_model="res.bank",
     data_path="bank_id",
     company_contacts_only=True,
+    several_per_contact=True,
     sync_fields={
         "name": "name",
         "street": "street",
@@ -155,6 +159,16 @@ def link_target_check():
         )
         for fname in LINK_FIELDS
     )
+
+
+def single_kinds_sql():
+    """SQL condition on ``link_to``: a kind a contact holds one link of at most (and
+    plain business relations, without link_to): the partial unique indexes of
+    contact.business.relation."""
+    several = ", ".join(
+        f"'{kind.key}'" for kind in LINK_KINDS.values() if kind.several_per_contact
+    )
+    return f"COALESCE(link_to, '') NOT IN ({several})" if several else "TRUE"
 
 
 def kinds_of_model(model):

@@ -215,7 +215,11 @@ class TestFirstUse(ContactSyncCase):
         self.assertEqual(person.contact_free_link_tos, ["customer", "vendor"])
         contact.create_vendor()
         contact.create_bank_account("FI00 1234")
-        self.assertFalse(contact.contact_free_link_tos)
+        self.assertEqual(
+            contact.contact_free_link_tos,
+            ["bank_account"],
+            "another account at the bank it stands for, nothing else",
+        )
         form_arch = self.Partner.get_view(self.env.ref("base.view_partner_form").id)[
             "arch"
         ]

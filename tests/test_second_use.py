@@ -188,3 +188,53 @@ class TestOwnBankAccounts(ContactSyncCase):
             }
         )
         self.assertTrue(own.contact_id)
+
+
+@tagged("post_install", "-at_install")
+class TestOneContactPerBank(ContactSyncCase):
+    def own_account(self, number, bank, **vals):
+        return self.env["res.partner.bank"].create(
+            dict(
+                {
+                    "acc_number": number,
+                    "partner_id": self.company.partner_id.id,
+                    "bank_id": bank.id,
+                },
+                **vals,
+            )
+        )
+
+    def test_accounts_at_one_bank_share_one_contact(self):
+        bank = self.env["res.bank"].create({"name": "Handelsbanken", "phone": "+46 8"})
+        with self.codes_unset():
+            accounts = self.own_account("SE01 0001", bank) | self.own_account(
+                "SE01 0002", bank
+            )
+        contacts = accounts.create_contacts()
+        self.assertEqual(len(contacts), 1, "one contact for the bank")
+        self.assertEqual(accounts.contact_id, contacts)
+        self.assertEqual(contacts.contact_business_relation, "bank_account")
+        self.assertEqual(len(contacts.business_relation_ids), 2)
+        # a new account at that bank joins the same contact
+        third = self.own_account("SE01 0003", bank)
+        self.assertEqual(third.contact_id, contacts)
+        # and another from the contact itself, at its bank
+        fourth = contacts.create_bank_account("SE01 0004")
+        self.assertEqual(fourth.bank_id, bank)
+        self.assertEqual(fourth.contact_id, contacts)
+        contacts.phone = "+46 8 123"
+        self.assertEqual(bank.phone, "+46 8 123")
+        self.assertIn("bank_account", contacts.contact_free_link_tos)
+
+    def test_an_account_at_another_bank_is_refused(self):
+        nordea = self.env["res.bank"].create({"name": "Nordea"})
+        danske = self.env["res.bank"].create({"name": "Danske Bank"})
+        account = self.own_account("FI01 0001", nordea)
+        contact = account.contact_id
+        with self.codes_unset():
+            other = self.own_account("FI01 0002", danske)
+        with self.assertRaises(ValidationError) as refused:
+            contact.link_bank_account(other)
+        message = refused.exception.args[0]
+        self.assertIn("stands for the bank Nordea", message)
+        self.assertIn("at Danske Bank", message)

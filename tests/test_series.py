@@ -21,8 +21,6 @@ from .common import ContactSyncCase
 RULES = {
     "business_relation": ["code_uniq"],
     "contact_business_relation": [
-        "contact_relation_uniq",
-        "contact_link_uniq",
         "partner_link_uniq",
         "bank_account_uniq",
         "link_target_check",
@@ -44,6 +42,18 @@ class TestSeries(ContactSyncCase):
         for table, names in RULES.items():
             for name in names:
                 self.assertIn(f"{table}_{name}", existing, SERIES)
+
+    def test_unique_indexes_exist_in_the_database(self):
+        """The partial unique rules of the links (one customer and one vendor per
+        contact, bank accounts aside): unique indexes on both series."""
+        for name in ("contact_relation_once", "contact_single_link"):
+            self.env.cr.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                [f"contact_business_relation_{name}"],
+            )
+            [[definition]] = self.env.cr.fetchall()
+            self.assertIn("UNIQUE", definition, SERIES)
+            self.assertIn("bank_account", definition, SERIES)
 
     def test_a_unique_rule_refuses_a_duplicate(self):
         code = self.relation_customer.code

@@ -7,8 +7,14 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..compat import Constraint
-from ..link_kinds import LINK_FIELDS, LINK_KINDS, LINK_TO_SELECTION, link_target_check
+from ..compat import Constraint, UniqueIndex, create_unique_indexes
+from ..link_kinds import (
+    LINK_FIELDS,
+    LINK_KINDS,
+    LINK_TO_SELECTION,
+    link_target_check,
+    single_kinds_sql,
+)
 from ..readers import read_values_multi
 
 
@@ -83,13 +89,15 @@ class ContactBusinessRelation(models.Model):
         string="Company",
     )
 
-    _contact_relation_uniq = Constraint(
-        "unique(contact_id, business_relation_id)",
+    # a relation once per contact, a customer and a vendor link at most: the links
+    # of the kinds a contact holds several of (bank accounts at its bank) aside
+    _contact_relation_once = UniqueIndex(
+        f"(contact_id, business_relation_id) WHERE {single_kinds_sql()}",
         "A contact can have a business relation only once.",
     )
-    _contact_link_uniq = Constraint(
-        "unique(contact_id, link_to)",
-        "A contact can be linked to one customer, one vendor and one bank account.",
+    _contact_single_link = UniqueIndex(
+        f"(contact_id, link_to) WHERE link_to IS NOT NULL AND {single_kinds_sql()}",
+        "A contact can be linked to one customer and one vendor.",
     )
     _partner_link_uniq = Constraint(
         "unique(partner_id, link_to)",
@@ -104,6 +112,10 @@ class ContactBusinessRelation(models.Model):
         "A link to a customer or vendor needs a partner, a link to a bank account "
         "needs a bank account, and a plain business relation neither.",
     )
+
+    def init(self):
+        super().init()
+        create_unique_indexes(self)
 
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
@@ -235,6 +247,7 @@ class ContactBusinessRelation(models.Model):
                 )
             if target:
                 contact._contact_sync_check_company(target)
+            link._check_one_data_record()
             other = link.partner_id.linked_business_relation_ids.contact_id - contact
             if other:
                 raise ValidationError(
@@ -246,6 +259,30 @@ class ContactBusinessRelation(models.Model):
                         contact=contact.display_name,
                     )
                 )
+
+    def _check_one_data_record(self):
+        """A contact holding several links of a kind (bank accounts) stands for one
+        data record (bank): its linked records all share it."""
+        self.ensure_one()
+        kind = LINK_KINDS.get(self.link_to)
+        if not (kind and kind.several_per_contact and kind.data_path):
+            return
+        path = f"{kind.link_field}.{kind.data_path}"
+        siblings = self.contact_id.business_relation_ids._of_kind(kind.key)
+        data = siblings.mapped(path)
+        if len(data) > 1:
+            record = self._linked_record()
+            raise ValidationError(
+                self.env._(
+                    "The contact %(contact)s stands for the bank %(bank)s: the bank "
+                    "account %(account)s, at %(other)s, belongs with the contact of "
+                    "that bank.",
+                    contact=self.contact_id.display_name,
+                    bank=(data - record[kind.data_path])[:1].display_name,
+                    account=record.display_name,
+                    other=record[kind.data_path].display_name,
+                )
+            )
 
     def _check_needs_linked_record(self):
         """A row of the business relation a company gives to its customer, vendor

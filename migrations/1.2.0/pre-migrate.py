@@ -3,7 +3,8 @@
 """Databases installed before 1.2.0, before the models are updated: a Contact No. is
 unique across companies (a rule the update adds), so the contacts of a second company
 that got a number another contact holds already get the next free one. Their old
-numbers are kept for the post-migration, which says so in their chatter."""
+numbers are kept for the post-migration, which says so in their chatter. The unique
+rules of the links become partial indexes (one contact per bank)."""
 
 import json
 import re
@@ -14,6 +15,11 @@ RENUMBERED = "contact_partner_sync.renumbered_1_2_0"
 
 
 def migrate(cr, version):
+    drop_replaced_rules(cr)
+    renumber_twins(cr)
+
+
+def renumber_twins(cr):
     cr.execute(
         SQL(
             "SELECT id, contact_no FROM ("
@@ -49,3 +55,17 @@ def migrate(cr, version):
             json.dumps(renumbered),
         )
     )
+
+
+def drop_replaced_rules(cr):
+    """The unique rules of the links that one contact per bank replaces with partial
+    unique indexes (several bank account links per contact)."""
+    for name in ("contact_relation_uniq", "contact_link_uniq"):
+        conname = f"contact_business_relation_{name}"
+        cr.execute(
+            SQL(
+                "ALTER TABLE contact_business_relation DROP CONSTRAINT IF EXISTS %s",
+                SQL.identifier(conname),
+            )
+        )
+        cr.execute(SQL("DELETE FROM ir_model_constraint WHERE name = %s", conname))

@@ -53,21 +53,60 @@ class ResPartnerBank(models.Model):
         accounts = accounts.filtered(lambda account: relations[account])
         if not accounts:
             return self.env["res.partner"]
-        vals_list = accounts._contact_sync_contact_values([link_to])
+
+        # one contact per bank (and company): the one an account at that bank has
+        # already, else one made for all the accounts of the bank
+        def key(account):
+            return account.bank_id.id, account.company_id.id
+
+        contacts_by_key = self._contact_sync_bank_contacts(link_to, accounts)
+        firsts = {}
+        for account in accounts:
+            if key(account) not in contacts_by_key:
+                firsts.setdefault(key(account), account)
+        new_keys = list(firsts)
+        firsts = self.browse([account.id for account in firsts.values()])
+        vals_list = firsts._contact_sync_contact_values([link_to])
         contacts = self.env["res.partner"]._contact_sync_create_contacts(vals_list)
+        contacts_by_key.update(zip(new_keys, contacts, strict=True))
         links = self.env["contact.business.relation"].create(
             [
                 {
-                    "contact_id": contact.id,
+                    "contact_id": contacts_by_key[key(account)].id,
                     "business_relation_id": relations[account].id,
                     "link_to": link_to,
                     LINK_KINDS[link_to].link_field: account.id,
                 }
-                for contact, account in zip(contacts, accounts, strict=True)
+                for account in accounts
             ]
         )
         links._contact_sync_log_links(new_contacts=contacts)
         return contacts.with_env(self.env)
+
+    def _contact_sync_bank_contacts(self, link_to, accounts):
+        """{(bank id, company id): the contact already linked to an account at that
+        bank} for the banks of ``accounts`` (a contact of that company or none)."""
+        kind = LINK_KINDS[link_to]
+        links = (
+            self.env["contact.business.relation"]
+            .sudo()
+            .search(
+                [
+                    ("link_to", "=", link_to),
+                    (f"{kind.link_field}.{kind.data_path}", "in", accounts.bank_id.ids),
+                ],
+                order="id",
+            )
+        )
+        found = {}
+        companies = set(accounts.company_id.ids) | {False}
+        for link in links:
+            contact = link.contact_id
+            bank = link[kind.link_field][kind.data_path]
+            for company_id in companies:
+                if contact.company_id.id in (False, company_id):
+                    found.setdefault((bank.id, company_id or False), contact)
+        return found
 
     def _contact_sync_contact_values(self, kinds):
         """Values of the new contacts of the accounts self, linked as ``kinds``, in

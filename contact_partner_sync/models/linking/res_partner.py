@@ -64,7 +64,11 @@ class ResPartner(models.Model):
                     number=acc_number,
                 )
             )
-        bank = (
+        # one contact per bank: the bank it stands for already, else that of the
+        # BIC, else a new one
+        bank = contact.business_relation_ids._of_kind(
+            "bank_account"
+        ).bank_account_id.bank_id[:1] or (
             self.env["res.bank"].search([("bic", "=ilike", bic)], limit=1)
             if bic
             else self.env["res.bank"]
@@ -128,7 +132,7 @@ class ResPartner(models.Model):
 
     def _contact_sync_check_free(self, link_to):
         links = self.business_relation_ids._of_kind(link_to)
-        if links:
+        if links and not LINK_KINDS[link_to].several_per_contact:
             raise UserError(
                 self.env._(
                     "The contact %(contact)s is already linked to the %(kind)s "
@@ -147,7 +151,7 @@ class ResPartner(models.Model):
         return [
             kind.key
             for kind in LINK_KINDS.values()
-            if kind.key not in taken
+            if (kind.key not in taken or kind.several_per_contact)
             and (self.is_company or not kind.company_contacts_only)
         ]
 
@@ -177,8 +181,9 @@ class ResPartner(models.Model):
 
     # ---------------------------------------------------------------- contact: helpers
     def _contact_sync_create_link(self, relation, link_to, record):
+        # a plain row of the relation (a link's are its siblings: bank accounts)
         blocking = self.business_relation_ids.filtered(
-            lambda link: link.business_relation_id == relation
+            lambda link: link.business_relation_id == relation and not link.link_to
         )
         if blocking:
             raise UserError(
