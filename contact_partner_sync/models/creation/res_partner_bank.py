@@ -45,7 +45,7 @@ class ResPartnerBank(models.Model):
             )
         )
         relations = {
-            account: (account.company_id or self.env.company)._contact_sync_relation(
+            account: account._contact_sync_company()._contact_sync_relation(
                 link_to, raise_if_unset=strict
             )
             for account in accounts
@@ -57,7 +57,7 @@ class ResPartnerBank(models.Model):
         # one contact per bank (and company): the one an account at that bank has
         # already, else one made for all the accounts of the bank
         def key(account):
-            return account.bank_id.id, account.company_id.id
+            return account.bank_id.id, account._contact_sync_company().id
 
         contacts_by_key = self._contact_sync_bank_contacts(link_to, accounts)
         firsts = {}
@@ -83,6 +83,14 @@ class ResPartnerBank(models.Model):
         links._contact_sync_log_links(new_contacts=contacts)
         return contacts.with_env(self.env)
 
+    def _contact_sync_company(self):
+        """The company whose codes and contacts an account of self goes with: its
+        own company, else the company holding it, else the current one."""
+        self.ensure_one()
+        return (
+            self.company_id or self.partner_id.ref_company_ids[:1] or self.env.company
+        )
+
     def _contact_sync_bank_contacts(self, link_to, accounts):
         """{(bank id, company id): the contact already linked to an account at that
         bank} for the banks of ``accounts`` (a contact of that company or none)."""
@@ -99,13 +107,13 @@ class ResPartnerBank(models.Model):
             )
         )
         found = {}
-        companies = set(accounts.company_id.ids) | {False}
+        companies = {account._contact_sync_company().id for account in accounts}
         for link in links:
             contact = link.contact_id
             bank = link[kind.link_field][kind.data_path]
             for company_id in companies:
                 if contact.company_id.id in (False, company_id):
-                    found.setdefault((bank.id, company_id or False), contact)
+                    found.setdefault((bank.id, company_id), contact)
         return found
 
     def _contact_sync_contact_values(self, kinds):
@@ -122,7 +130,7 @@ class ResPartnerBank(models.Model):
                 values[account.bank_id.id],
                 is_contact=True,
                 is_company=True,
-                company_id=account.company_id.id,
+                company_id=account._contact_sync_company().id,
             )
             for account in self
         ]
