@@ -57,7 +57,7 @@ class ResPartnerBank(models.Model):
         # one contact per bank (and company): the one an account at that bank has
         # already, else one made for all the accounts of the bank
         def key(account):
-            return account.bank_id.id, account._contact_sync_company().id
+            return account.bank_id.id, account.company_id.id
 
         contacts_by_key = self._contact_sync_bank_contacts(link_to, accounts)
         firsts = {}
@@ -84,8 +84,8 @@ class ResPartnerBank(models.Model):
         return contacts.with_env(self.env)
 
     def _contact_sync_company(self):
-        """The company whose codes and contacts an account of self goes with: its
-        own company, else the company holding it, else the current one."""
+        """The company whose business relation codes apply to an account of self:
+        its own company, else the company holding it, else the current one."""
         self.ensure_one()
         return (
             self.company_id or self.partner_id.ref_company_ids[:1] or self.env.company
@@ -107,7 +107,7 @@ class ResPartnerBank(models.Model):
             )
         )
         found = {}
-        companies = {account._contact_sync_company().id for account in accounts}
+        companies = set(accounts.mapped("company_id.id")) | {False}
         for link in links:
             contact = link.contact_id
             bank = link[kind.link_field][kind.data_path]
@@ -130,7 +130,7 @@ class ResPartnerBank(models.Model):
                 values[account.bank_id.id],
                 is_contact=True,
                 is_company=True,
-                company_id=account._contact_sync_company().id,
+                company_id=account.company_id.id,
             )
             for account in self
         ]
