@@ -238,3 +238,19 @@ class TestOneContactPerBank(ContactSyncCase):
         message = refused.exception.args[0]
         self.assertIn("stands for the bank Nordea", message)
         self.assertIn("at Danske Bank", message)
+
+
+@tagged("post_install", "-at_install")
+class TestOneBanner(ContactSyncCase):
+    def test_one_banner_for_one_duplicate(self):
+        contact = self.make_contact("Banner Oy", vat="BE0477472701")
+        form = Form(self.Partner.with_context(default_customer_rank=1))
+        form.name = "Banner Customer"
+        form.vat = "BE0477472701"
+        self.assertIn(contact, form.contact_duplicate_ids, "the addon's banner")
+        self.assertFalse(form.same_vat_partner_id, "not Odoo's too")
+        # a duplicate that is no contact: Odoo's banner says it
+        with self.codes_unset():
+            other = self.Partner.create({"name": "Other NV", "vat": "BE0999999993"})
+        form.vat = "BE0999999993"
+        self.assertEqual(form.same_vat_partner_id, other)

@@ -54,6 +54,18 @@ class ResPartner(models.Model):
                 own | own.linked_contact_id
             )
 
+    def _compute_same_vat_partner_id(self):
+        """One banner for one fact: where Odoo's duplicate (same Tax ID or company
+        ID) is one of the matching contacts the addon's banner lists, or the
+        customer / vendor of one, Odoo's banner stays hidden."""
+        super()._compute_same_vat_partner_id()
+        for partner in self:
+            listed = partner.contact_duplicate_ids._origin  # a form's: new records
+            for fname in ("same_vat_partner_id", "same_company_registry_partner_id"):
+                other = partner[fname]._origin
+                if other and (other | other.linked_contact_id) & listed:
+                    partner[fname] = False
+
     def _contact_sync_matching_contacts(self, partner_kinds):
         matches = super()._contact_sync_matching_contacts(partner_kinds)
         partners = self.browse([p.id for p in partner_kinds if p not in matches])
