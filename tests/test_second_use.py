@@ -254,3 +254,91 @@ class TestOneBanner(ContactSyncCase):
             other = self.Partner.create({"name": "Other NV", "vat": "BE0999999993"})
         form.vat = "BE0999999993"
         self.assertEqual(form.same_vat_partner_id, other)
+
+
+@tagged("post_install", "-at_install")
+class TestReviewCases(ContactSyncCase):
+    def own_account(self, number, bank):
+        return self.env["res.partner.bank"].create(
+            {
+                "acc_number": number,
+                "partner_id": self.company.partner_id.id,
+                "bank_id": bank.id,
+            }
+        )
+
+    def test_moving_one_account_of_a_bank_contact_is_refused(self):
+        nordea = self.env["res.bank"].create({"name": "Nordea", "phone": "+358 1"})
+        op = self.env["res.bank"].create({"name": "OP", "phone": "+358 2"})
+        first = self.own_account("FI10 0001", nordea)
+        self.own_account("FI10 0002", nordea)
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            first.bank_id = op
+        self.assertEqual((nordea.name, nordea.phone), ("Nordea", "+358 1"))
+        self.assertEqual(first.contact_id.name, "Nordea")
+
+    def test_choosing_a_value_with_rows_of_two_runs(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "contact_partner_sync.background_threshold", "1000000"
+        )
+        customer = self.Partner.create(
+            {"name": "Two Runs Oy", "is_company": True, "customer_rank": 1}
+        )
+        contact = customer.linked_contact_id
+        contact.link_vendor(customer)
+        self.assertEqual(len(contact.business_relation_ids), 2)
+        contact.sudo().with_context(contact_partner_sync_skip=True).phone = "+358 7"
+        settings = self.env["res.config.settings"].create({})
+        settings.with_context(operation="check").action_contact_sync_run()
+        Difference = self.env["contact.sync.difference"]
+        rows = Difference.search([("contact_id", "=", contact.id)])
+        self.assertEqual(len(rows.job_id), 2, "a customer run and a vendor run")
+        rows[:1].action_use_contact_value()
+        self.assertEqual(customer.phone, "+358 7")
+        self.assertFalse(Difference.search([("contact_id", "=", contact.id)]))
+
+    def test_merging_two_contacts_of_one_bank_keeps_both_accounts(self):
+        bank = self.env["res.bank"].create({"name": "Handelsbanken"})
+        first = self.own_account("SE20 0001", bank)
+        with self.codes_unset():
+            second = self.own_account("SE20 0002", bank)
+        # a contact per account, as before one contact per bank
+        twin = self.make_contact("Handelsbanken")
+        twin.link_bank_account(second)
+        kept = first.contact_id
+        wizard = self.env["base.partner.merge.automatic.wizard"].create(
+            {
+                "partner_ids": [(6, 0, (kept | twin).ids)],
+                "dst_partner_id": kept.id,
+                "state": "selection",
+            }
+        )
+        wizard.action_merge()
+        self.assertEqual((first | second).contact_id, kept)
+
+    def test_a_number_given_in_the_batch_is_not_drawn_again(self):
+        sequence = self.company.contact_sequence_id
+        upcoming = sequence.get_next_char(sequence.number_next_actual)
+        contacts = self.Partner.create(
+            [
+                {"name": "Given Oy", "is_contact": True, "contact_no": upcoming},
+                {"name": "Drawn Oy", "is_contact": True},
+            ]
+        )
+        self.assertEqual(contacts[0].contact_no, upcoming)
+        self.assertNotEqual(contacts[1].contact_no, upcoming)
+
+    def test_create_contact_button_of_an_account(self):
+        vendor = self.make_vendor("Button Vendor Oy")
+        bank = self.env["res.bank"].create({"name": "Button Bank"})
+        theirs = self.env["res.partner.bank"].create(
+            {"acc_number": "FI30 0001", "partner_id": vendor.id, "bank_id": bank.id}
+        )
+        with self.assertRaisesRegex(UserError, "belongs to Button Vendor Oy"):
+            theirs.action_create_contact()
+        first = self.own_account("FI30 0002", bank)
+        with self.codes_unset():
+            second = self.own_account("FI30 0003", bank)
+        action = second.action_create_contact()
+        self.assertIn("joined the contact", action["params"]["message"])
+        self.assertEqual(second.contact_id, first.contact_id)

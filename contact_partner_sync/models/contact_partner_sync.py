@@ -130,12 +130,14 @@ class ContactPartnerSync(models.AbstractModel):
 
     # ------------------------------------------------------------------ entry point
     @api.model
-    def _synchronize(self, sources, fnames=None, sync_fields=None):
+    def _synchronize(self, sources, fnames=None, sync_fields=None, non_empty=False):
         """Make every record synchronized with ``sources`` take their values of the
         synchronized ``fnames`` (all of them by default). ``sources``: contacts,
         customers / vendors (res.partner) or the records holding the data of another
         kind of link (res.bank), whose values are the truth; they are not written.
-        ``sync_fields``: the ``_sync_fields()`` the caller has read already."""
+        ``sync_fields``: the ``_sync_fields()`` the caller has read already.
+        ``non_empty``: each source carries its non-empty values only (where its
+        value is empty, the records synchronized with it keep theirs)."""
         sources = sources.sudo()
         if not sources:
             return
@@ -149,6 +151,16 @@ class ContactPartnerSync(models.AbstractModel):
             contact_values = self._data_contact_values(
                 run, sources._name, dict.fromkeys(sources.ids, fnames)
             )
+        if non_empty:
+            fields_ = self.env["res.partner"]._fields
+            contact_values = {
+                contact_id: {
+                    cfield: value
+                    for cfield, value in values.items()
+                    if not is_empty(fields_[cfield], value)
+                }
+                for contact_id, values in contact_values.items()
+            }
         if contact_values:
             self._propagate(run, contact_values)
 
@@ -157,24 +169,9 @@ class ContactPartnerSync(models.AbstractModel):
         """``_synchronize(sources, fnames)`` with the non-empty values of each
         source only: where a source's value is empty, the records synchronized with
         it keep theirs (a realignment, a new link: an empty value never replaces
-        another). The sources are grouped by the fields they fill, one
-        ``_synchronize()`` per group."""
-        sources = sources.sudo()
-        fnames = list(fnames)
-        if not sources or not fnames:
-            return
-        values = read_values_multi(sources, {fname: fname for fname in fnames})
-        groups = defaultdict(list)  # {fields with a value: [source ids]}
-        for source_id, vals in values.items():
-            filled = tuple(
-                fname
-                for fname in fnames
-                if not is_empty(sources._fields[fname], vals[fname])
-            )
-            if filled:
-                groups[filled].append(source_id)
-        for filled, ids in groups.items():
-            self._synchronize(sources.browse(ids), filled, sync_fields)
+        another). One run for all the sources."""
+        if sources and fnames:
+            self._synchronize(sources, list(fnames), sync_fields, non_empty=True)
 
     # ------------------------------------------------------------------ reading
     @api.model

@@ -116,7 +116,9 @@ class ContactSyncDifference(models.Model):
         vals_list = []
         for diff in found:
             link = diff["link"].sudo()
-            sync_field = sync_fields[link.link_to, diff["contact_field"]]
+            sync_field = sync_fields.get((link.link_to, diff["contact_field"]))
+            if not sync_field:  # a field synchronized in code (an override)
+                continue
             contact = link.contact_id
             target = link._linked_data_record()
             cfield, lfield = diff["contact_field"], diff["linked_field"]
@@ -126,7 +128,10 @@ class ContactSyncDifference(models.Model):
                     "link_id": link.id,
                     "link_to": link.link_to,
                     "contact_id": contact.id,
-                    "company_id": link.company_id.id,
+                    # a shared contact's row goes with its linked record's company
+                    "company_id": (
+                        link.company_id or link._linked_record().company_id
+                    ).id,
                     "sync_field_id": sync_field.id,
                     "sequence": sync_field.sequence,
                     "contact_field": cfield,
@@ -203,11 +208,16 @@ class ContactSyncDifference(models.Model):
         # their contacts (a value written on a contact reaches all its links)
         count = len(rows)
         listed = rows | self.sudo().search([("contact_id", "in", rows.contact_id.ids)])
-        jobs = {row.link_id.id: row.job_id for row in listed}
+        # read before any row goes: {job id: link ids}
+        link_ids = defaultdict(set)
+        for row in listed:
+            link_ids[row.job_id.id].add(row.link_id.id)
+        Link, Job = self.env["contact.business.relation"], self.env["contact.sync.job"]
         remaining = self.browse()
-        for job in set(jobs.values()):
-            links = listed.link_id.filtered(lambda link, job=job: jobs[link.id] == job)
-            remaining |= self._contact_sync_record(links, job or None)
+        for job_id, ids in link_ids.items():
+            remaining |= self._contact_sync_record(
+                Link.browse(sorted(ids)).exists(), Job.browse(job_id) or None
+            )
         message = self.env._("%s values copied: both sides now hold them.", count)
         if remaining:
             message = self.env._(

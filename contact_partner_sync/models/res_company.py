@@ -78,7 +78,9 @@ class ResCompany(models.Model):
             main = self.env.ref("base.main_company", raise_if_not_found=False)
             sequence = Sequence.create(
                 {
-                    "name": self._contact_sync_sequence_name(main.partner_id.lang),
+                    "name": self._contact_sync_sequence_name(
+                        main.partner_id.lang if main else None
+                    ),
                     "code": SEQUENCE_CODE,
                     "prefix": "CT",
                     "padding": 6,
@@ -131,22 +133,25 @@ class ResCompany(models.Model):
         """The next number of the company's Contact Nos. (False without one)."""
         return self._contact_sync_next_numbers(1)[0]
 
-    def _contact_sync_next_numbers(self, count):
+    def _contact_sync_next_numbers(self, count, taken=()):
         """The next ``count`` numbers of the company's Contact Nos. (Falses without
         one), none in use already (another company's own sequence, a number typed or
-        imported): checked in one query per batch."""
+        imported) nor among ``taken`` (the numbers given in the same batch): checked
+        in one query per batch."""
         self.ensure_one()
         numbers = self._contact_sync_draw_numbers(count)
+        contact_no = self.env["res.partner"]._fields["contact_no"]
         while True:
             drawn = [number for number in numbers if number]
             if not drawn:
                 return numbers
-            used = {
+            used = set(taken).intersection(drawn) | {
                 number
                 for (number,) in self.env.execute_query(
                     SQL(
                         "SELECT contact_no FROM res_partner WHERE contact_no = ANY(%s)",
                         drawn,
+                        to_flush=contact_no,
                     )
                 )
             }

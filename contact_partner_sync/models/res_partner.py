@@ -72,7 +72,9 @@ class ResPartner(models.Model):
         string="Relationship", compute="_compute_contact_sync_role"
     )
     linked_contact_archived = fields.Boolean(
-        string="Its Contact Is Archived", compute="_compute_linked_contact_archived"
+        string="Its Contact Is Archived",
+        compute="_compute_linked_contact_archived",
+        compute_sudo=True,  # the contact may be of a company the user has not
     )
     # one column for both: a contact's own number, a customer's / vendor's contact's
     contact_ref_no = fields.Char(
@@ -322,10 +324,13 @@ class ResPartner(models.Model):
                 to_number[company].append(vals)
         if self.env.context.get(IMPORT_DRYRUN):
             to_number = {}  # an import's test run: no number drawn for nothing
+        # the numbers given in the batch are not drawn for others of it
+        given = [vals["contact_no"] for vals in vals_list if vals.get("contact_no")]
         for company, company_vals in to_number.items():
-            numbers = company._contact_sync_next_numbers(len(company_vals))
+            numbers = company._contact_sync_next_numbers(len(company_vals), given)
             for vals, number in zip(company_vals, numbers, strict=True):
                 vals["contact_no"] = number
+            given += [number for number in numbers if number]
         return super().create(vals_list)
 
     def write(self, vals):

@@ -36,9 +36,10 @@ class ResPartnerBank(models.Model):
         for account in self:
             account.contact_id = account.business_relation_ids[:1].contact_id
 
-    @api.constrains("partner_id")
+    @api.constrains("partner_id", "bank_id")
     def _check_contact_company(self):
-        # a linked account moving to a holder of another company
+        # a linked account moving to a holder of another company, or to another
+        # bank than the other accounts of its contact (one contact per bank)
         self.sudo().business_relation_ids._check_link()
 
     # ------------------------------------------------------------------ ORM

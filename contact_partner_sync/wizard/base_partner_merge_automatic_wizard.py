@@ -3,6 +3,8 @@
 from odoo import models
 from odoo.exceptions import UserError
 
+from ..link_kinds import LINK_KINDS
+
 
 class MergePartnerAutomatic(models.TransientModel):
     """Merging partners keeps one valid link per kind (Odoo would move the links in SQL,
@@ -111,8 +113,25 @@ class MergePartnerAutomatic(models.TransientModel):
         relations = set(dst_links.business_relation_id.ids)
         # a customer / vendor has a single contact
         contact = dst_links.contact_id[:1] if fname == "partner_id" else None
+        # a contact holds several bank accounts, all at its bank
+        data = {
+            kind.key: dst_links._of_kind(kind.key).mapped(
+                f"{kind.link_field}.{kind.data_path}"
+            )
+            for kind in LINK_KINDS.values()
+            if kind.several_per_contact and kind.data_path
+        }
         to_move = to_drop = Link
         for link in Link.search([(fname, "in", src_partners.ids)]):
+            if fname == "contact_id" and link.link_to in data:
+                kind = LINK_KINDS[link.link_to]
+                record = link[kind.link_field][kind.data_path]
+                if data[kind.key] and record not in data[kind.key]:
+                    to_drop |= link  # an account at another bank: not this contact's
+                else:
+                    to_move |= link
+                    data[kind.key] |= record
+                continue
             if (
                 link.link_to in kinds
                 or link.business_relation_id.id in relations

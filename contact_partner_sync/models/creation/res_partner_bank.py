@@ -139,12 +139,23 @@ class ResPartnerBank(models.Model):
     def action_create_contact(self):
         """Button of a bank account: create its contact (from its bank) and open it."""
         self.ensure_one()
-        contact = self.create_contacts()
-        return notify_then(
+        created = self.create_contacts()
+        contact = self.contact_id
+        if not contact:  # not one of your companies' accounts, or without bank
+            self._contact_sync_check_linkable("bank_account", self.env["res.partner"])
+            return False
+        message = (
             self.env._(
                 "Contact %(contact)s created for the bank account %(account)s.",
                 contact=contact.display_name,
                 account=self.display_name,
-            ),
-            contact._get_records_action(),
+            )
+            if created
+            else self.env._(
+                "The bank account %(account)s joined the contact %(contact)s of its "
+                "bank.",
+                contact=contact.display_name,
+                account=self.display_name,
+            )
         )
+        return notify_then(message, contact._get_records_action())

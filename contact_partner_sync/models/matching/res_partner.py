@@ -60,10 +60,11 @@ class ResPartner(models.Model):
         customer / vendor of one, Odoo's banner stays hidden."""
         super()._compute_same_vat_partner_id()
         for partner in self:
-            listed = partner.contact_duplicate_ids._origin  # a form's: new records
+            listed = set(partner.contact_duplicate_ids._origin.ids)  # form: new ids
             for fname in ("same_vat_partner_id", "same_company_registry_partner_id"):
-                other = partner[fname]._origin
-                if other and (other | other.linked_contact_id) & listed:
+                # as Odoo finds it: in any company the partner may be of
+                other = partner[fname]._origin.sudo()
+                if other and {other.id, other.linked_contact_id.id} & listed:
                     partner[fname] = False
 
     def _contact_sync_matching_contacts(self, partner_kinds):
