@@ -6,6 +6,7 @@ a code is set."""
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import CODE_FIELDS
 from .common import ContactSyncCase as BaseCase
@@ -342,3 +343,23 @@ class TestReviewCases(ContactSyncCase):
         action = second.action_create_contact()
         self.assertIn("joined the contact", action["params"]["message"])
         self.assertEqual(second.contact_id, first.contact_id)
+
+
+@tagged("post_install", "-at_install")
+class TestContactsAppOneFace(ContactSyncCase):
+    def test_the_contacts_app_lists_a_linked_company_once(self):
+        contact, customer = self.pair("Once Listed Oy")
+        plain = self.make_customer("Plain Listed Oy")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "contacts.action_contacts"
+        )
+        context = safe_eval(action["context"])
+        self.assertEqual(context.get("search_default_contact_one_face"), 1)
+        arch = self.Partner.get_view(action.get("search_view_id")[0], "search")["arch"]
+        self.assertIn('name="contact_one_face"', arch)
+        domain = [("linked_contact_id", "=", False), ("name", "ilike", "Listed Oy")]
+        found = self.Partner.search(domain)
+        self.assertIn(contact, found, "the contact, which says Customer")
+        self.assertNotIn(customer, found, "not its customer as well")
+        self.assertIn(plain, found, "a customer without contact is its own face")
+        self.assertEqual(contact.contact_business_relation, "customer")
