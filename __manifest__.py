@@ -4,7 +4,7 @@
     "name": "Contact Partner Sync",
     "summary": "Synchronize contacts with customers, vendors and bank accounts "
     "through business relations (Relationship Management)",
-    "version": "1.2.0",
+    "version": "1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/contact-partner-sync/contact_partner_sync",
     "author": "contact_partner_sync contributors",

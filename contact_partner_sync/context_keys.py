@@ -34,6 +34,11 @@ IMPORT_DRYRUN = "contact_partner_sync_import_dryrun"
 # (breadcrumbs): "Polaris Oy (CT000007)". Reports and e-mails never set it.
 CONTACT_LABEL = "contact_partner_sync_label"
 
+# superuser only. Set where the addon moves persons between the faces of a linked pair
+# itself (a face deleted): the company given is where they go, not redirected to the
+# pair's customer / vendor (persons/res_partner.py).
+PERSON_PLACED = "contact_partner_sync_person_placed"
+
 
 def sync_skipped(records):
     """Whether this write of ``records`` is the synchronization's own (SYNC_SKIP),

@@ -9,7 +9,7 @@ from . import (
     test_sync,
 )
 from . import test_background_runs, test_first_use, test_one_face, test_sync_fields
-from . import test_differences, test_numbers_import, test_second_use
+from . import test_differences, test_numbers_import, test_persons, test_second_use
 from . import test_documents, test_interactions
 from . import test_tour_interactions
 from . import test_i18n, test_tour_ui, test_ui

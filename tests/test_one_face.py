@@ -70,14 +70,15 @@ class TestOneFace(ContactSyncCase):
         )
         self.assertIn(customer, offered)
         self.assertNotIn(contact, offered, "the customer stands for its contact")
-        self.assertNotIn(person, offered)
+        self.assertEqual(person.parent_id, customer, "a person lives under it")
+        self.assertIn(person, offered)
         self.assertIn(lone, offered, "a contact without customer is offered")
         # "Search More..." and the Customers list
         listed = Partner.web_search_read(
             [("name", "ilike", "Twin Search")], {"display_name": {}}
         )["records"]
         self.assertEqual(
-            self.Partner.browse([row["id"] for row in listed]), customer | lone
+            self.Partner.browse([row["id"] for row in listed]), customer | person | lone
         )
         # for a vendor bill too: the customer stands for its contact (it becomes
         # the vendor), a contact without customer or vendor is offered
@@ -85,7 +86,7 @@ class TestOneFace(ContactSyncCase):
         offered = Vendors.browse(
             [pid for pid, _name in Vendors.name_search("Twin Search")]
         )
-        self.assertEqual(offered, customer | lone)
+        self.assertEqual(offered, customer | person | lone)
         # without the context (the Contacts app), everything is listed
         self.assertIn(contact, self.Partner.search([("name", "ilike", "Twin Search")]))
 

@@ -28,3 +28,6 @@ from . import matching
 
 # quotes and orders from contacts, interactions logged on contacts
 from . import documents
+
+# one set of persons per company: they live under the customer / vendor of a pair
+from . import persons

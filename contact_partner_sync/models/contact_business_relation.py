@@ -12,6 +12,7 @@ from ..link_kinds import (
     LINK_FIELDS,
     LINK_KINDS,
     LINK_TO_SELECTION,
+    PARTNER_KINDS,
     link_target_check,
     single_kinds_sql,
 )
@@ -122,6 +123,8 @@ class ContactBusinessRelation(models.Model):
     def create(self, vals_list):
         links = super().create(vals_list)
         links._contact_sync_touch()
+        # a contact's first customer / vendor: its persons go under it
+        links._of_kind(*PARTNER_KINDS).contact_id._contact_persons_gather()
         return links
 
     def write(self, vals):

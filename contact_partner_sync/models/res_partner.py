@@ -56,6 +56,13 @@ class ResPartner(models.Model):
         store=True,
         index=True,
     )
+    # a contact with a customer or vendor: it is not offered where they are (the
+    # documents' partner fields), its persons live under them
+    contact_partner_linked = fields.Boolean(
+        string="Has a Customer or Vendor",
+        compute="_compute_contact_partner_linked",
+        store=True,
+    )
     linked_contact_id = fields.Many2one(
         "res.partner",
         compute="_compute_linked_contact_id",
@@ -130,6 +137,13 @@ class ResPartner(models.Model):
                 partner.contact_business_relation = kinds.pop()
             else:
                 partner.contact_business_relation = "other" if links else "none"
+
+    @api.depends("is_contact", "business_relation_ids.link_to")
+    def _compute_contact_partner_linked(self):
+        for partner in self:
+            partner.contact_partner_linked = partner.is_contact and any(
+                link.link_to in PARTNER_KINDS for link in partner.business_relation_ids
+            )
 
     @api.depends("contact_no", "linked_contact_id.contact_no")
     def _compute_contact_ref_no(self):

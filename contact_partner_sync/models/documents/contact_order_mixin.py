@@ -31,8 +31,30 @@ class ContactOrderMixin(models.AbstractModel):
                         reason=error.args[0],
                     )
                 ) from error
+            if contact.parent_id and contact.commercial_partner_id != partner:
+                # a person of the contact: it lives under the customer / vendor now
+                contact.commercial_partner_id._contact_persons_gather()
+            if contact.commercial_partner_id == partner:
+                # the document keeps the person, its accounting goes to the partner
+                order._contact_write_linked_partner(partner, person=contact)
+                order._contact_post_person_message(contact, partner, link_to)
+                continue
             order._contact_write_linked_partner(partner)
             order._contact_post_moved_message(contact, partner, link_to, template)
+
+    def _contact_post_person_message(self, person, partner, link_to):
+        self.ensure_one()
+        kind = self.env["contact.business.relation"]._link_to_label(link_to).lower()
+        self.message_post(
+            body=self.env._(
+                "%(person)s is a person of the %(kind)s %(partner)s: the document "
+                "stays made for %(person)s and goes to the accounts of %(partner)s.",
+                person=person._get_html_link(),
+                kind=kind,
+                partner=partner._get_html_link(),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     def _contact_post_moved_message(self, contact, partner, link_to, template):
         self.ensure_one()
@@ -65,6 +87,13 @@ class ContactOrderMixin(models.AbstractModel):
             )
         self.message_post(body=body, subtype_xmlid="mail.mt_note")
 
-    def _contact_write_linked_partner(self, partner):
+    def _contact_write_linked_partner(self, partner, person=None):
+        """Make ``partner`` the partner of the document self; with ``person`` (a
+        person of ``partner``, the document's partner already), keep the person and
+        compute again what Odoo takes from the partner (commercial partner, invoice
+        address, fiscal position, terms)."""
         self.ensure_one()
+        if person:
+            self.modified(["partner_id"])
+            return
         self.partner_id = partner

@@ -16,12 +16,13 @@ class PurchaseOrder(models.Model):
         )._contact_move_to_linked_partner("vendor")
         return super().button_confirm()
 
-    def _contact_write_linked_partner(self, partner):
-        """Set the vendor, with what the form's onchange takes from it (fiscal position,
-        payment terms); the taxes follow a new fiscal position."""
+    def _contact_write_linked_partner(self, partner, person=None):
+        """Set the vendor (or keep ``person``, a person of it), with what the form's
+        onchange takes from it (fiscal position, payment terms); the taxes follow a
+        new fiscal position."""
         self.ensure_one()
         order = self.with_company(self.company_id)
-        vals = {"partner_id": partner.id}
+        vals = {"partner_id": (person or partner).id}
         fiscal_position = (
             self.env["account.fiscal.position"]
             .with_company(self.company_id)

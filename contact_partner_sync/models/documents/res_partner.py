@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ...compat import name_search_with_domain
-from ...link_kinds import LINK_KINDS, PARTNER_KINDS, kind_of_search_mode
+from ...link_kinds import LINK_KINDS, kind_of_search_mode
 
 
 class ResPartner(models.Model):
@@ -45,21 +45,15 @@ class ResPartner(models.Model):
         """In the partner fields of documents (``res_partner_search_mode`` customer
         or supplier: quotations, orders, invoices, RFQs, bills) and the Customers /
         Vendors lists, a linked pair is offered once: the customer / vendor, not its
-        contact nor the contact's persons; for a bill, a contact's customer stands
-        for it too (it becomes its vendor: one partner is both). A contact without
-        customer or vendor is still offered."""
+        contact; for a bill, a contact's customer stands for it too (it becomes its
+        vendor: one partner is both). A contact without customer or vendor is still
+        offered; the persons of a linked pair live under its customer / vendor and
+        are offered with it. One stored column: the dropdowns stay as fast as
+        Odoo's own."""
         kind = kind_of_search_mode(self.env.context.get("res_partner_search_mode"))
         if not kind or kind.model != self._name:
             return []
-        return [
-            "|",
-            ("is_contact", "=", False),
-            (
-                "commercial_partner_id.business_relation_ids",
-                "not any",
-                [("link_to", "in", PARTNER_KINDS)],
-            ),
-        ]
+        return [("contact_partner_linked", "=", False)]
 
     @api.model
     @api.readonly

@@ -1,0 +1,293 @@
+# Copyright 2026 contact_partner_sync contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""One set of persons per company (DESIGN §6.1): persons added under either face of a
+linked pair are one record, listed on both, found in documents, and documents made
+for them keep them while their accounting lands on the customer / vendor."""
+
+from odoo import Command
+from odoo.tests import Form, HttpCase, tagged
+
+from ..contact_partner_sync.context_keys import PERSON_PLACED
+from .common_documents import ContactDocumentsCase
+
+
+@tagged("post_install", "-at_install")
+class TestPersons(ContactDocumentsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.Partner.create(
+            {
+                "name": "Aalto Mills Oy",
+                "is_company": True,
+                "customer_rank": 1,
+                "vat": "FI20774740",
+                "street": "Tehtaankatu 1",
+                "city": "Tampere",
+                "country_id": cls.country_fi.id,
+            }
+        )
+        cls.pair = cls.customer.linked_contact_id
+
+    def persons_of(self, partner):
+        partner.invalidate_recordset(["contact_person_ids"])
+        return partner.contact_person_ids
+
+    def test_person_added_under_either_face_is_one_record_on_both(self):
+        on_customer = self.Partner.create(
+            {"name": "Anna Aalto", "parent_id": self.customer.id}
+        )
+        on_contact = self.Partner.create(
+            {"name": "Bertil Berg", "parent_id": self.pair.id, "is_contact": True}
+        )
+        self.assertEqual(on_contact.parent_id, self.customer, "put under the customer")
+        self.assertFalse(on_contact.is_contact)
+        self.assertFalse(on_contact.contact_no, "no number drawn for a person")
+        both = on_customer | on_contact
+        self.assertEqual(self.persons_of(self.pair), both)
+        self.assertEqual(self.persons_of(self.customer), both)
+        self.assertEqual(
+            self.Partner.search_count([("name", "in", ["Anna Aalto", "Bertil Berg"])]),
+            2,
+            "never copied to the other face",
+        )
+        # Odoo's own rules: commercial partner, commercial fields, address
+        self.assertEqual(on_contact.commercial_partner_id, self.customer)
+        self.assertEqual(on_contact.vat, "FI20774740")
+        self.customer.street = "Uusikatu 5"
+        self.assertEqual(on_contact.street, "Uusikatu 5")
+        self.assertEqual(self.pair.street, "Uusikatu 5", "and synchronized")
+        # an address of the customer is not a person
+        self.Partner.create(
+            {"name": "Warehouse", "type": "delivery", "parent_id": self.customer.id}
+        )
+        self.assertEqual(self.persons_of(self.pair), both)
+
+    def test_person_added_on_the_contact_form(self):
+        # as the web client saves a person added in the contact's Contacts tab: a
+        # create command with the field's context
+        self.pair.with_context(
+            default_parent_id=self.pair.id,
+            default_type="contact",
+            default_is_company=False,
+            default_is_contact=False,
+        ).write(
+            {
+                "contact_person_ids": [
+                    Command.create(
+                        {"name": "Cecilia Cedar", "email": "cecilia@aalto.example"}
+                    )
+                ]
+            }
+        )
+        person = self.persons_of(self.pair)
+        self.assertEqual(person.name, "Cecilia Cedar")
+        self.assertEqual(person.parent_id, self.customer)
+        self.assertIn(person, self.customer.child_ids, "on the customer's tab")
+        # removing it from the list detaches it, nothing is deleted
+        with Form(self.pair) as form:
+            form.contact_person_ids.remove(index=0)
+        self.assertTrue(person.exists())
+        self.assertFalse(person.parent_id)
+
+    def test_person_found_in_a_quotation_customer_field(self):
+        person = self.Partner.create(
+            {"name": "Dora Dahl", "parent_id": self.pair.id, "is_contact": True}
+        )
+        Customers = self.Partner.with_context(res_partner_search_mode="customer")
+        offered = Customers.browse(
+            [pid for pid, _name in Customers.name_search("Dora Dahl")]
+        )
+        self.assertEqual(offered, person)
+        offered = Customers.browse(
+            [pid for pid, _name in Customers.name_search("Aalto Mills")]
+        )
+        self.assertIn(self.customer, offered)
+        self.assertNotIn(self.pair, offered)
+        Vendors = self.Partner.with_context(res_partner_search_mode="supplier")
+        self.assertEqual(
+            [pid for pid, _name in Vendors.name_search("Dora Dahl")], person.ids
+        )
+
+    def test_quotation_and_invoice_of_a_person_keep_it(self):
+        person = self.Partner.create(
+            {"name": "Erik Ek", "parent_id": self.pair.id, "is_contact": True}
+        )
+        order = self.sale_order_for(person)
+        order.action_confirm()
+        self.assertEqual(order.partner_id, person, "the person is kept")
+        self.assertEqual(order.partner_invoice_id.commercial_partner_id, self.customer)
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.assertEqual(invoice.commercial_partner_id, self.customer)
+        receivable = invoice.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
+        self.assertEqual(receivable.partner_id, self.customer)
+        # an invoice made for the person directly
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": person.id,
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.product.id, "quantity": 1})
+                ],
+            }
+        )
+        invoice.action_post()
+        self.assertEqual(invoice.partner_id, person)
+        self.assertEqual(invoice.commercial_partner_id, self.customer)
+        # the contact's counts include the person's documents
+        self.pair.invalidate_recordset()
+        self.assertEqual(self.pair.contact_sale_order_count, 1)
+
+    def test_person_of_a_contact_without_customer(self):
+        contact = self.make_contact("Fenno Oy", city="Oulu")
+        person = self.Partner.create({"name": "Fanny Fors", "parent_id": contact.id})
+        self.assertEqual(person.parent_id, contact, "a contact alone keeps its persons")
+        self.assertTrue(person.is_contact)
+        Customers = self.Partner.with_context(res_partner_search_mode="customer")
+        self.assertEqual(
+            [pid for pid, _name in Customers.name_search("Fanny Fors")], person.ids
+        )
+        # confirming its quotation makes the customer; the person goes under it and
+        # the order stays made for the person
+        order = self.sale_order_for(person)
+        order.action_confirm()
+        customer = contact.contact_customer_id
+        self.assertTrue(customer)
+        self.assertEqual(person.parent_id, customer)
+        self.assertFalse(person.is_contact)
+        self.assertEqual(order.partner_id, person)
+        self.assertEqual(order.partner_invoice_id.commercial_partner_id, customer)
+        bodies = " ".join(order.message_ids.mapped("body"))
+        self.assertIn("stays made for", bodies)
+        self.assertIn("Fanny Fors", " ".join(contact.message_ids.mapped("body")))
+        self.assertEqual(self.persons_of(contact), person)
+
+    def test_bill_of_a_person_of_a_contact_without_vendor(self):
+        contact = self.make_contact("Gotland Trading AB")
+        person = self.Partner.create({"name": "Gustav Gran", "parent_id": contact.id})
+        bill = self.env["account.move"].create(
+            {
+                "move_type": "in_invoice",
+                "partner_id": person.id,
+                "invoice_date": "2026-11-01",
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.product.id, "quantity": 1})
+                ],
+            }
+        )
+        bill.action_post()
+        vendor = contact.contact_vendor_id
+        self.assertTrue(vendor)
+        self.assertEqual(bill.partner_id, person)
+        self.assertEqual(bill.commercial_partner_id, vendor)
+        payable = bill.line_ids.filtered(
+            lambda line: line.account_id.account_type == "liability_payable"
+        )
+        self.assertEqual(payable.partner_id, vendor)
+
+    def test_deleting_a_face_keeps_the_persons(self):
+        person = self.Partner.create({"name": "Hanna Holm", "parent_id": self.pair.id})
+        self.assertEqual(person.parent_id, self.customer)
+        self.customer.unlink()
+        self.assertTrue(person.exists())
+        self.assertEqual(person.parent_id, self.pair, "back under the contact")
+        self.assertTrue(person.is_contact)
+        self.assertEqual(self.persons_of(self.pair), person)
+        # deleting a contact: its customer keeps them
+        customer = self.Partner.create(
+            {"name": "Iso Oy", "is_company": True, "customer_rank": 1}
+        )
+        other = self.Partner.create({"name": "Ilkka Ito", "parent_id": customer.id})
+        customer.linked_contact_id.unlink()
+        self.assertEqual(other.parent_id, customer)
+
+    def test_persons_added_before_go_under_the_customer(self):
+        """A database installed before this rule: persons under linked contacts (the
+        update's migration moves them, as here)."""
+        old = (
+            self.Partner.sudo()
+            .with_context(**{PERSON_PLACED: True})
+            .create(
+                [
+                    {"name": "Jussi Jokela", "parent_id": self.pair.id},
+                    {"name": "Johanna Jokela", "parent_id": self.pair.id},
+                ]
+            )
+        )
+        self.assertEqual(old.parent_id, self.pair)
+        self.Partner.search(
+            [("contact_partner_linked", "=", True)]
+        )._contact_persons_gather()
+        self.assertEqual(old.parent_id, self.customer)
+        self.assertEqual(self.persons_of(self.pair), old)
+        note = self.pair.message_ids[:1].body
+        self.assertIn("Jussi Jokela", note)
+        self.assertIn("now live under Aalto Mills Oy", note)
+
+    def test_person_rule_adds_no_query_per_record(self):
+        contacts = self.Partner.create(
+            [
+                {"name": f"Query Co {i}", "is_company": True, "customer_rank": 1}
+                for i in range(12)
+            ]
+        ).linked_contact_id
+        companies = self.Partner.create(
+            [{"name": f"Plain Co {i}", "is_company": True} for i in range(12)]
+        )
+
+        def persons_under(parents, count):
+            vals = [
+                {"name": f"Person {i}", "parent_id": parent.id}
+                for i, parent in enumerate(parents[:count])
+            ]
+            self.env.invalidate_all()
+            queries = self.env.cr.sql_log_count
+            self.Partner.create(vals)
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - queries
+
+        # persons under linked contacts cost what they cost under plain companies,
+        # plus a constant for the batch
+        extra_3 = persons_under(contacts, 3) - persons_under(companies, 3)
+        extra_12 = persons_under(contacts[3:], 9) - persons_under(companies[3:], 9)
+        self.assertLessEqual(extra_12, extra_3 + 1)
+
+
+@tagged("post_install", "-at_install")
+class TestPersonsTour(HttpCase):
+    def test_person_added_on_the_customer_found_on_the_contact(self):
+        company = self.env.company
+        company.write(
+            {
+                "customer_business_relation_id": self.env.ref(
+                    "contact_partner_sync.business_relation_customer"
+                ).id,
+                "vendor_business_relation_id": self.env.ref(
+                    "contact_partner_sync.business_relation_vendor"
+                ).id,
+            }
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "Kuusi Tours Oy", "is_company": True, "customer_rank": 1}
+        )
+        self.start_tour(
+            f"/odoo/res.partner/{customer.id}",
+            "contact_partner_sync_persons",
+            login="admin",
+        )
+        person = self.env["res.partner"].search([("name", "=", "Kaisa Kuusi")])
+        self.assertEqual(person.parent_id, customer)
+        self.assertIn(person, customer.linked_contact_id.contact_person_ids)
+        self.start_tour(
+            "/odoo/action-sale.action_quotations_with_onboarding/new",
+            "contact_partner_sync_person_in_quotation",
+            login="admin",
+        )
+        self.start_tour(
+            "/odoo/action-contacts.action_contacts",
+            "contact_partner_sync_contacts_once",
+            login="admin",
+        )
