@@ -130,6 +130,11 @@ LINK_KINDS = {kind.key: kind for kind in (CUSTOMER, VENDOR, BANK_ACCOUNT)}
 LINK_TO_SELECTION = [(kind.key, kind.label) for kind in LINK_KINDS.values()]
 # the kinds whose linked records are partners (customers, vendors)
 PARTNER_KINDS = tuple(k.key for k in LINK_KINDS.values() if k.model == "res.partner")
+# the values of res.partner.contact_business_relation (stored, indexed) of a contact
+# linked to a customer or vendor: "multiple" is several kinds, one of them a customer
+# or vendor while bank accounts are the one kind of another model
+PARTNER_LINKED_RELATIONS = (*PARTNER_KINDS, "multiple")
+assert len(LINK_KINDS.keys() - set(PARTNER_KINDS)) <= 1, "see PARTNER_LINKED_RELATIONS"
 # the kinds a customer / vendor template is made for
 TEMPLATE_KINDS = tuple(k.key for k in LINK_KINDS.values() if k.template_field)
 # the linked models, in the order their records are locked (see

@@ -33,7 +33,7 @@ class TestDelete(ContactSyncCase):
         self.assertTrue(self.account.exists() and self.account.active)
         self.assertTrue(self.bank.exists())
         self.assertTrue(self.person.exists())
-        self.assertFalse(self.person.parent_id)
+        self.assertEqual(self.person.parent_id, self.partner, "under the customer")
         self.assertFalse(self.partner.linked_contact_id)
         self.assertFalse(self.account.contact_id)
         self.assertEqual(

@@ -112,20 +112,27 @@ class TestContactDocuments(ContactDocumentsCase):
         order = self.new_quotation(self.person)
         self.assertEqual(order.partner_id, self.person)
         order.action_confirm()
-        customer = order.partner_id
-        self.assertEqual(customer.linked_contact_id, self.contact)
+        customer = self.contact.contact_customer_id
         self.assertEqual((customer.name, customer.is_company), ("Prospect Oy", True))
-        # the next quotation of the person goes to the company's customer directly
-        second = self.new_quotation(self.person)
-        self.assertEqual(second.partner_id, customer)
+        # the order stays the person's, its accounting is the company's customer's
+        self.assertEqual(order.partner_id, self.person)
+        self.assertEqual(self.person.parent_id, customer)
+        self.assertEqual(order.partner_invoice_id.commercial_partner_id, customer)
+        self.assertEqual(order.payment_term_id, self.term_30, "the customer's terms")
+        # the next quotation of the person is the customer's at once
+        second = self.sale_order_for(self.person)
+        self.assertEqual(second.partner_id, self.person)
+        second.action_confirm()
+        self.assertEqual(second.partner_id, self.person)
 
     def test_two_quotations_of_one_contact_confirmed_together(self):
         orders = self.new_quotation(self.contact) | self.new_quotation(
             self.person, qty=5
         )
         orders.action_confirm()
-        self.assertEqual(len(orders.partner_id), 1)
-        self.assertEqual(orders.partner_id.linked_contact_id, self.contact)
+        customer = self.contact.contact_customer_id
+        self.assertEqual(orders.partner_id, customer | self.person)
+        self.assertEqual(orders.partner_id.commercial_partner_id, customer)
         self.assertEqual(len(self.contact.business_relation_ids), 1)
 
     def test_confirm_without_customer_code(self):
@@ -163,10 +170,12 @@ class TestContactDocuments(ContactDocumentsCase):
     def test_rfq_for_linked_contact_goes_to_vendor(self):
         vendor = self.make_vendor("Prospect Oy (vendor)")
         self.contact.link_vendor(vendor)
-        order = self.new_rfq(self.person)
-        self.assertEqual(order.partner_id, vendor)
+        self.assertEqual(self.person.parent_id, vendor, "its persons go under it")
+        self.assertEqual(self.new_rfq(self.contact).partner_id, vendor)
+        order = self.purchase_order_for(self.person)
         order.button_confirm()
-        self.assertEqual(order.partner_id, vendor)
+        self.assertEqual(order.partner_id, self.person)
+        self.assertEqual(order.partner_id.commercial_partner_id, vendor)
 
     def test_customer_then_vendor_is_one_partner(self):
         sale = self.new_quotation(self.contact)
@@ -195,8 +204,9 @@ class TestContactDocuments(ContactDocumentsCase):
         self.assertEqual(action["context"]["default_partner_id"], customer.id)
         action = self.contact.action_view_contact_purchase_orders()
         self.assertEqual(self.env["purchase.order"].search(action["domain"]), rfq)
-        # a person contact sees its own documents and those of its company's customer
-        self.assertEqual(self.person.contact_sale_order_count, 3)
+        # the person now lives under the customer: Odoo's own count is its
+        self.assertEqual(self.person.parent_id, customer)
+        self.assertEqual(self.person.sale_order_count, 1)
 
     def test_new_contact_form(self):
         with Form(self.env["res.partner"]) as partner_form:

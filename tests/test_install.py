@@ -133,11 +133,14 @@ class TestDemo(TransactionCase):
         self.assertEqual(
             multiple.business_relation_ids.bank_account_id.bank_id.name, multiple.name
         )
+        # a person added under the contact lives under its customer, listed on both
         person = ref("contact_partner_sync.contact_deco_addict_person")
-        self.assertEqual((person.parent_id, person.is_contact), (deco, True))
+        customer = ref("base.res_partner_2")
+        self.assertEqual((person.parent_id, person.is_contact), (customer, False))
+        self.assertIn(person, deco.contact_person_ids)
         self.assertEqual(
             ref("contact_partner_sync.contact_prospect").contact_business_relation,
             "other",
         )
-        for contact in (deco, person, multiple):
+        for contact in (deco, multiple):
             self.assertRegex(contact.contact_no, r"^CT\d{6}$")

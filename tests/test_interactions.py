@@ -397,10 +397,13 @@ class TestInteractions(ContactDocumentsCase):
         self.assertFalse(self.logs())
 
     def test_company_contact_shows_person_entries(self):
+        # a contact without customer or vendor keeps its persons, contacts too (a
+        # linked pair's persons live under its customer / vendor: test_persons.py)
+        company = self.make_contact("Lone Prospect Oy")
         person = self.Partner.create(
             {
                 "name": "Anna Virtanen",
-                "parent_id": self.contact.id,
+                "parent_id": company.id,
                 "email": "anna@prospect.example",
             }
         )
@@ -416,18 +419,18 @@ class TestInteractions(ContactDocumentsCase):
             self.env.ref("sale.action_report_saleorder").report_action(order)
         )
         person_log = self.logs(person)
-        company_log = self.logs()
+        company_log = self.logs(company)
         self.assertEqual(len(person_log), 1)
         # documents are logged on the contact of the commercial partner
         self.assertEqual(company_log.document_ref, order)
         self.assertEqual(
-            (person.interaction_log_count, self.contact.interaction_log_count), (1, 2)
+            (person.interaction_log_count, company.interaction_log_count), (1, 2)
         )
         self.assertEqual(
-            self.contact.interaction_last_date,
+            company.interaction_last_date,
             max((person_log | company_log).mapped("date")),
         )
-        action = self.contact.action_view_interaction_log()
+        action = company.action_view_interaction_log()
         self.assertEqual(self.Log.search(action["domain"]), person_log | company_log)
 
     # ------------------------------------------------------------------ security

@@ -218,9 +218,10 @@ class TestPersons(ContactDocumentsCase):
             )
         )
         self.assertEqual(old.parent_id, self.pair)
-        self.Partner.search(
-            [("contact_partner_linked", "=", True)]
-        )._contact_persons_gather()
+        # as the migration does
+        contacts = self.Partner.search([("contact_partner_linked", "=", True)])
+        persons = self.Partner.search(self.Partner._contact_person_domain(contacts))
+        persons.parent_id._contact_persons_gather(persons)
         self.assertEqual(old.parent_id, self.customer)
         self.assertEqual(self.persons_of(self.pair), old)
         note = self.pair.message_ids[:1].body

@@ -19,8 +19,13 @@ scenario works on are browsed by ids, as the web client and RPC callers give the
 The 100k ``create_contacts()`` run happens in a fresh child process, whose whole
 resident memory is then judged.
 
+The searches a user makes on every keystroke or screen (a document's partner
+dropdown, the Contacts app's default list) are measured apart, on a database of their
+own (``--search-db``) grown to 30,000 and 100,000 partners (``--search-sizes``,
+committed once): each call with the addon's domain against the same call without it.
+
     python tools/bench.py -c .local/odoo-19.0.conf -d DB [--sizes 100,1000]
-        [--big 100000]
+        [--big 100000] [--search-db DB2 --search-sizes 30000,100000]
 """
 
 import argparse
@@ -35,6 +40,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
+from unittest.mock import patch
 
 import psycopg2
 
@@ -599,6 +605,166 @@ def run_big(args):
     return json.loads(child.stdout.strip().splitlines()[-1])
 
 
+# ------------------------------------------------------------------------ searches
+# what a user types in a document's partner field (a name's first letters, matching
+# one partner in twenty of the population) and the budget of every search call
+SEARCH_TERM = "nord"
+SEARCH_BUDGET = 1.15
+SEARCH_REPEAT = 25
+STEMS = (
+    "Nordic", "Aalto", "Baltic", "Fjord", "Saimaa", "Lapland", "Karelia", "Botnia",
+    "Polar", "Tundra", "Birch", "Harbor", "Granite", "Aurora", "Skerry", "Midsummer",
+    "Lakeside", "Pine", "Reindeer", "Glacier",
+)  # fmt: skip
+
+
+def ensure_search_population(registry, total):
+    """Grow the search database to ``total`` partners, committed (kept for later
+    runs), in the mix of a database in use: of ten partners, three customers with
+    their contacts (six), two plain companies and two persons of the customers."""
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        Partner = env["res.partner"].with_context(active_test=False)
+        missing = total - Partner.search_count([])
+        if missing <= 0:
+            return Partner.search_count([])
+        print(f"populating the search database: {missing} partners more", flush=True)
+        start = Partner.search_count([("name", "=like", "% Search %")])
+        units = -(-missing // 10)
+        for first in range(0, units, 1000):
+            count = min(1000, units - first)
+            names = [
+                f"{STEMS[(start + i) % len(STEMS)]} Search {start + first * 10 + i}"
+                for i in range(count * 3)
+            ]
+            set_codes(env.company, on=True)
+            linked = Partner.create(
+                [
+                    {"name": name, "is_company": True, "customer_rank": 1}
+                    for name in names
+                ]
+            )
+            set_codes(env.company, on=False)
+            Partner.create(
+                [
+                    {"name": f"{name} Plain", "is_company": True}
+                    for name in names[: count * 2]
+                ]
+            )
+            Partner.create(
+                [
+                    {"name": f"Person {i} of {p.name}", "parent_id": p.id}
+                    for i, p in enumerate(linked[: count * 2])
+                ]
+            )
+            env.flush_all()
+            env.invalidate_all()
+            cr.commit()
+        cr.execute(f"ANALYZE {', '.join(TABLES)}")
+        cr.commit()
+        return Partner.search_count([])
+
+
+def _without_addon_domain(env):
+    """The addon's domain of the documents' partner fields, switched off."""
+    return patch.object(
+        type(env["res.partner"]), "_contact_search_mode_domain", lambda self: []
+    )
+
+
+def _dropdown(mode):
+    def call(env, addon):
+        Partner = env["res.partner"].with_context(res_partner_search_mode=mode)
+        if addon:
+            return Partner.name_search(SEARCH_TERM, limit=8)
+        with _without_addon_domain(env):
+            return Partner.name_search(SEARCH_TERM, limit=8)
+
+    return call
+
+
+def _contacts_app_list(env, addon):
+    """The Contacts app's first screen (its kanban, 40 cards and the count), with
+    the default filter of its action, or without the addon's filter."""
+    action = env.ref("contacts.action_contacts")
+    view = env["res.partner"].get_views([(False, "search")])["views"]["search"]
+    domain = []
+    if addon:
+        domain = [("linked_contact_id", "=", False)]
+        assert 'name="contact_one_face"' in view["arch"], "the filter is gone"
+        assert "search_default_contact_one_face" in action.context
+    spec = {
+        "display_name": {},
+        "email": {},
+        "phone": {},
+        "city": {},
+        "country_id": {"fields": {"display_name": {}}},
+        "is_company": {},
+        "contact_no": {},
+        "contact_business_relation": {},
+    }
+    return env["res.partner"].web_search_read(domain, spec, limit=40, count_limit=10001)
+
+
+SEARCHES = [
+    ("search: quotation's Customer dropdown", _dropdown("customer")),
+    ("search: bill's Vendor dropdown", _dropdown("supplier")),
+    ("search: Contacts app default list", _contacts_app_list),
+]
+
+
+def measure_search(registry, call):
+    """Best wall time and queries of ``call`` without / with the addon's domain,
+    in turn, as the administrator (record rules apply), after a warm-up."""
+    best = {}
+    with registry.cursor() as cr:
+        env = api.Environment(cr, 2, {"lang": "en_US"})
+        for addon in (False, True):
+            call(env, addon)  # warm-up: caches, plans
+        for _i in range(SEARCH_REPEAT):
+            for addon in (False, True):
+                env.invalidate_all()
+                queries0 = cr.sql_log_count
+                start = time.perf_counter()
+                call(env, addon)
+                elapsed = time.perf_counter() - start
+                side = "addon" if addon else "baseline"
+                previous = best.get(side, {"time": elapsed})
+                best[side] = {
+                    "time": min(elapsed, previous["time"]),
+                    "queries": cr.sql_log_count - queries0,
+                }
+        cr.rollback()
+    return best
+
+
+def run_searches(args):
+    """The search calls at each size of the search database; the failures."""
+    registry = open_registry(args.search_db)
+    failures = []
+    for size in [int(s) for s in args.search_sizes.split(",")]:
+        partners = ensure_search_population(registry, size)
+        for label, call in SEARCHES:
+            if args.only and args.only not in label:
+                continue
+            m = measure_search(registry, call)
+            b, a = m["baseline"], m["addon"]
+            ratio = a["time"] / max(b["time"], 1e-9)
+            base_ms, addon_ms = b["time"] * 1000, a["time"] * 1000
+            print(
+                f"{label:38} {partners:>6} | {base_ms:>8.1f}ms {b['queries']:>7} "
+                f"{'':>10} | {addon_ms:>7.1f}ms {a['queries']:>7} {'':>10} | "
+                f"{ratio:>6.2f}",
+                flush=True,
+            )
+            if ratio > SEARCH_BUDGET:
+                failures.append(
+                    f"{label}: {partners} partners: time {ratio:.2f}x > "
+                    f"{SEARCH_BUDGET}x"
+                )
+    return failures
+
+
 def cpu_model():
     with open("/proc/cpuinfo") as cpuinfo:
         for line in cpuinfo:
@@ -630,6 +796,12 @@ def main():
         help="plain partners and linked customers the database holds before the "
         "scenarios run (created once, committed); 0 to run on the database as it is",
     )
+    parser.add_argument(
+        "--search-db",
+        help="database of the search calls (grown to --search-sizes partners, "
+        "committed); none: not measured",
+    )
+    parser.add_argument("--search-sizes", default="30000,100000")
     parser.add_argument("--big-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -685,6 +857,13 @@ def main():
                 flush=True,
             )
         failures += [f"{label}: {f}" for f in check_budget(label, rows)]
+    if args.search_db and args.search_sizes != "0":
+        print(
+            f"searches: best of {SEARCH_REPEAT}, N = partners in the database, "
+            f"'{SEARCH_TERM}' typed, budget {SEARCH_BUDGET}x the call without the "
+            "addon's domain"
+        )
+        failures += run_searches(args)
     if args.big and not args.only:
         big = run_big(args)
         ok = big["peak"] < 2**30 and big["contacts"] == args.big

@@ -8,7 +8,13 @@ from odoo.exceptions import ValidationError
 from ..compat import ADDRESS_UPDATE, DROPDOWN_SEARCHES, Constraint
 from ..context_keys import CONTACT_LABEL, IMPORT_DRYRUN, SYNC_SKIP, sync_skipped
 from ..labels import partner_labels
-from ..link_kinds import LINK_KINDS, LINK_TO_SELECTION, PARTNER_KINDS, kinds_of_model
+from ..link_kinds import (
+    LINK_KINDS,
+    LINK_TO_SELECTION,
+    PARTNER_KINDS,
+    PARTNER_LINKED_RELATIONS,
+    kinds_of_model,
+)
 
 
 class ResPartner(models.Model):
@@ -61,7 +67,7 @@ class ResPartner(models.Model):
     contact_partner_linked = fields.Boolean(
         string="Has a Customer or Vendor",
         compute="_compute_contact_partner_linked",
-        store=True,
+        search="_search_contact_partner_linked",
     )
     linked_contact_id = fields.Many2one(
         "res.partner",
@@ -138,12 +144,31 @@ class ResPartner(models.Model):
             else:
                 partner.contact_business_relation = "other" if links else "none"
 
-    @api.depends("is_contact", "business_relation_ids.link_to")
+    @api.depends("contact_business_relation")
     def _compute_contact_partner_linked(self):
         for partner in self:
-            partner.contact_partner_linked = partner.is_contact and any(
-                link.link_to in PARTNER_KINDS for link in partner.business_relation_ids
+            partner.contact_partner_linked = (
+                partner.contact_business_relation in PARTNER_LINKED_RELATIONS
             )
+
+    def _search_contact_partner_linked(self, operator, value):
+        # one stored, indexed column: as cheap as Odoo's own conditions
+        if operator in ("=", "!="):
+            values, positive = {bool(value)}, operator == "="
+        elif operator in ("in", "not in"):
+            values, positive = {bool(v) for v in value}, operator == "in"
+        else:
+            return NotImplemented
+        wanted = values if positive else {True, False} - values
+        if len(wanted) != 1:
+            return [("id", "!=", 0)] if wanted else [("id", "=", 0)]
+        return [
+            (
+                "contact_business_relation",
+                "in" if True in wanted else "not in",
+                list(PARTNER_LINKED_RELATIONS),
+            )
+        ]
 
     @api.depends("contact_no", "linked_contact_id.contact_no")
     def _compute_contact_ref_no(self):
@@ -389,6 +414,8 @@ class ResPartner(models.Model):
             )
         )
         links._contact_sync_log_removal(self)
+        # a deleted customer's / vendor's persons stay with the company (persons/)
+        self._contact_persons_rehome_before_unlink(links)
         links.unlink()
         return super().unlink()
 

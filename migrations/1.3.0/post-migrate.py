@@ -13,4 +13,4 @@ def migrate(cr, version):
     Partner = env["res.partner"]
     contacts = Partner.search([("contact_partner_linked", "=", True)])
     persons = Partner.search(Partner._contact_person_domain(contacts))
-    persons.parent_id._contact_persons_gather()
+    persons.parent_id._contact_persons_gather(persons)

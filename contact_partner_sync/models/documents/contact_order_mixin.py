@@ -17,6 +17,13 @@ class ContactOrderMixin(models.AbstractModel):
         missing; say so in the chatter."""
         for order in self:
             contact = order.partner_id
+            if not contact.is_contact:
+                # a person of the contact, gone under its new customer / vendor with
+                # a document confirmed before this one
+                partner = contact.commercial_partner_id
+                order._contact_write_linked_partner(partner, person=contact)
+                order._contact_post_person_message(contact, partner, link_to)
+                continue
             try:
                 partner, template = contact._contact_document_partner(
                     link_to, order.company_id

@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ...compat import name_search_with_domain
-from ...link_kinds import LINK_KINDS, kind_of_search_mode
+from ...link_kinds import LINK_KINDS, PARTNER_LINKED_RELATIONS, kind_of_search_mode
 
 
 class ResPartner(models.Model):
@@ -53,7 +53,7 @@ class ResPartner(models.Model):
         kind = kind_of_search_mode(self.env.context.get("res_partner_search_mode"))
         if not kind or kind.model != self._name:
             return []
-        return [("contact_partner_linked", "=", False)]
+        return [("contact_business_relation", "not in", list(PARTNER_LINKED_RELATIONS))]
 
     @api.model
     @api.readonly

@@ -124,7 +124,13 @@ class ResPartner(models.Model):
         if vals.get("parent_id"):
             (vals,) = self._contact_person_redirect(
                 [dict(vals)],
-                persons=all(p.type == "contact" and not p.is_company for p in self),
+                # a person contact with links of its own stays a contact
+                persons=all(
+                    p.type == "contact"
+                    and not p.is_company
+                    and not p.business_relation_ids
+                    for p in self
+                ),
             )
         return super().write(vals)
 
@@ -170,14 +176,25 @@ class ResPartner(models.Model):
                 vals.update(parent_id=home.id, is_contact=False)
         return vals_list
 
-    def _contact_persons_gather(self):
-        """The contacts self that have a customer / vendor: their persons go under
-        it (a link was just made, or they were added before this rule). One search
-        for the batch, one write per home."""
+    def _contact_persons_gather(self, persons=None):
+        """The contacts self that have a customer / vendor: their persons (or those
+        of ``persons`` under them: archived ones too) go under it (a link was just
+        made, or they were added before this rule). Contacts created in this
+        transaction cost nothing (their persons are known, none); else one read for
+        the batch, one write per customer / vendor."""
         contacts = self.filtered("contact_partner_linked")
         if not contacts:
             return
-        persons = self.sudo().search(self._contact_person_domain(contacts))
+        if persons is None:
+            persons = contacts.sudo().child_ids
+        persons = persons.filtered(
+            lambda p: (
+                p.parent_id in contacts
+                and p.type == "contact"
+                and not p.is_company
+                and not p.business_relation_ids  # a person contact's own links
+            )
+        )
         by_home = defaultdict(lambda: self.browse())
         for person in persons:
             by_home[person.parent_id._contact_person_home()] |= person
@@ -197,11 +214,11 @@ class ResPartner(models.Model):
         if notes and not self.env.context.get("tracking_disable"):
             self.sudo().browse(list(notes))._message_log_batch(bodies=notes)
 
-    def _contact_persons_rehome_before_unlink(self):
-        """The partners self are deleted: the persons living under a face of a
-        linked pair go to the pair's other face (another customer / vendor, else the
-        contact), not away with it."""
-        faces = self.filtered(lambda p: p.linked_contact_id and not p.is_contact)
+    def _contact_persons_rehome_before_unlink(self, links):
+        """The partners self are deleted, ``links`` are their links: the persons
+        living under a customer / vendor of a linked pair go to the pair's other
+        face (another customer / vendor, else the contact), not away with it."""
+        faces = links.partner_id & self
         if not faces:
             return
         persons = self.sudo().search(
@@ -219,7 +236,3 @@ class ResPartner(models.Model):
             face_persons.with_context(**{PERSON_PLACED: True}).write(
                 {"parent_id": home.id}
             )
-
-    def unlink(self):
-        self._contact_persons_rehome_before_unlink()
-        return super().unlink()
