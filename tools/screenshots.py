@@ -97,8 +97,8 @@ SHOTS = [
     ),
     (
         "one_face",
-        "/odoo/contacts?view_type=kanban",
-        (None, ".o_kanban_record"),
+        "/odoo/contacts?view_type=list",
+        (None, ".o_data_row"),
         (
             "const i = document.querySelector('.o_searchview_input');"
             "i.value = 'Deco'; i.dispatchEvent(new Event('input'));",
