@@ -21,6 +21,11 @@ tours.add("contact_partner_sync_persons", {
             run: "click",
         },
         {
+            content: "A person, not an address (18.0 proposes an address)",
+            trigger: ".modal .o_field_widget[name=type] input[data-value=contact]",
+            run: "click",
+        },
+        {
             content: "Name the person",
             trigger: ".modal .o_field_widget[name=name] input",
             run: "edit Kaisa Kuusi",
