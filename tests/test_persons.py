@@ -224,6 +224,8 @@ class TestPersons(ContactDocumentsCase):
         persons.parent_id._contact_persons_gather(persons)
         self.assertEqual(old.parent_id, self.customer)
         self.assertEqual(self.persons_of(self.pair), old)
+        self.assertFalse(any(old.mapped("is_contact")))
+        self.assertFalse(any(old.mapped("contact_ref_no")), "no number shown")
         note = self.pair.message_ids[:1].body
         self.assertIn("Jussi Jokela", note)
         self.assertIn("now live under Aalto Mills Oy", note)

@@ -170,10 +170,14 @@ class ResPartner(models.Model):
             )
         ]
 
-    @api.depends("contact_no", "linked_contact_id.contact_no")
+    @api.depends("is_contact", "contact_no", "linked_contact_id.contact_no")
     def _compute_contact_ref_no(self):
+        # a person that was a contact before it went under a customer keeps its
+        # number (it is its again if it goes back), but shows none
         for partner in self:
-            partner.contact_ref_no = partner.contact_no or partner.linked_contact_no
+            partner.contact_ref_no = (
+                partner.contact_no if partner.is_contact else partner.linked_contact_no
+            )
 
     @api.depends("is_contact", "contact_no", "linked_contact_id.contact_no")
     def _compute_contact_sync_role(self):
