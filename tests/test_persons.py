@@ -218,6 +218,16 @@ class TestPersons(ContactDocumentsCase):
             )
         )
         self.assertEqual(old.parent_id, self.pair)
+        # an interaction logged on one of them while it was a contact
+        self.env["contact.interaction.log"].create(
+            {
+                "contact_id": old[0].id,
+                "description": "Phone call with Jussi",
+                "template_id": self.env.ref(
+                    "contact_partner_sync.interaction_template_email"
+                ).id,
+            }
+        )
         # as the migration does
         contacts = self.Partner.search([("contact_partner_linked", "=", True)])
         persons = self.Partner.search(self.Partner._contact_person_domain(contacts))
@@ -226,6 +236,16 @@ class TestPersons(ContactDocumentsCase):
         self.assertEqual(self.persons_of(self.pair), old)
         self.assertFalse(any(old.mapped("is_contact")))
         self.assertFalse(any(old.mapped("contact_ref_no")), "no number shown")
+        # its interaction is still counted and listed on the contact
+        self.pair.invalidate_recordset()
+        self.assertEqual(self.pair.interaction_log_count, 1)
+        action = self.pair.action_view_interaction_log()
+        self.assertEqual(
+            self.env["contact.interaction.log"]
+            .search(action["domain"])
+            .mapped("description"),
+            ["Phone call with Jussi"],
+        )
         note = self.pair.message_ids[:1].body
         self.assertIn("Jussi Jokela", note)
         self.assertIn("now live under Aalto Mills Oy", note)

@@ -9,7 +9,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ...compat import name_search_with_domain
-from ...link_kinds import LINK_KINDS, PARTNER_LINKED_RELATIONS, kind_of_search_mode
+from ...link_kinds import (
+    LINK_KINDS,
+    PARTNER_KINDS,
+    PARTNER_LINKED_RELATIONS,
+    kind_of_search_mode,
+)
 
 
 class ResPartner(models.Model):
@@ -134,12 +139,24 @@ class ResPartner(models.Model):
         for partner in self:
             partner.contact_purchase_order_count = counts[partner]
 
+    def _contact_interaction_roots(self):
+        """{contact: the partners whose interaction entries (and their persons')
+        are the contact's}: itself and its customers / vendors, whose persons are
+        the company's."""
+        return {
+            contact: contact
+            | contact.business_relation_ids._of_kind(*PARTNER_KINDS).partner_id
+            for contact in self
+        }
+
     @api.depends("interaction_log_ids")
     def _compute_interaction_log_stats(self):
         contacts = self.filtered(lambda p: p.is_contact and p.id)
+        roots = contacts._contact_interaction_roots()
+        all_roots = self.browse().union(*roots.values())
         groups = (
             self.env["contact.interaction.log"]._read_group(
-                [("contact_id", "child_of", contacts.ids)],
+                [("contact_id", "child_of", all_roots.ids)],
                 ["contact_id"],
                 ["__count", "date:max"],
             )
@@ -152,12 +169,10 @@ class ResPartner(models.Model):
                 counts[ancestor] += count
                 last[ancestor] = max(last.get(ancestor) or date, date)
         for partner in self:
-            partner.interaction_log_count = (
-                counts[partner.id] if partner in contacts else 0
-            )
-            partner.interaction_last_date = (
-                last.get(partner.id) if partner in contacts else False
-            )
+            partner_roots = roots.get(partner, ())
+            partner.interaction_log_count = sum(counts[r.id] for r in partner_roots)
+            dates = [last[r.id] for r in partner_roots if r.id in last]
+            partner.interaction_last_date = max(dates) if dates else False
 
     # ------------------------------------------------------------------ documents
     def _contact_document_partner(self, link_to, company):
@@ -223,7 +238,8 @@ class ResPartner(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "contact_partner_sync.action_contact_interaction_log"
         )
-        action["domain"] = [("contact_id", "child_of", self.ids)]
+        roots = self._contact_interaction_roots()[self]
+        action["domain"] = [("contact_id", "child_of", roots.ids)]
         action["context"] = {"default_contact_id": self.id}
         return action
 

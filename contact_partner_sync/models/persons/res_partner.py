@@ -29,6 +29,8 @@ class ResPartner(models.Model):
         string="Persons",
         compute="_compute_contact_person_ids",
         inverse="_inverse_contact_person_ids",
+        # "Add" may pick an existing person (not a company or an address)
+        domain=[("is_company", "=", False), ("type", "=", "contact")],
         help="The persons of the company, whichever of its faces (contact, customer, "
         "vendor) they were added under: one record each, listed on every face.",
     )
@@ -107,7 +109,9 @@ class ResPartner(models.Model):
             wanted = partner.contact_person_ids
             contact = faces[partner].filtered("is_contact")[:1]
             home = contact._contact_person_home() if contact else partner
-            added = wanted - current
+            added = (wanted - current).filtered(
+                lambda p: p.type == "contact" and not p.is_company
+            )
             if added:
                 added.write({"parent_id": home.id})
             removed = current - wanted
