@@ -324,10 +324,13 @@ cmd_bench() {
         log "creating the benchmark database '$db' (no demo data)"
         odoo_bin -d "$db" -i "$ADDON" "${WITHOUT_DEMO[@]}" --stop-after-init --log-level=warn
     fi
-    # the search calls on a database of their own, grown to 100,000 partners
-    local search_db=${db}_search
+    # the search calls on databases of their own (copies of this one, one per size,
+    # made and grown by bench.py), each up to date
+    local search_db=${db}_search copy
     if module_installed "$search_db"; then
-        odoo_bin -d "$search_db" -u "$ADDON" --stop-after-init --log-level=warn
+        for copy in $(psql -d postgres -Atc "select datname from pg_database where datname like '${search_db}_%'") "$search_db"; do
+            odoo_bin -d "$copy" -u "$ADDON" --stop-after-init --log-level=warn
+        done
     else
         log "creating the database of the search calls '$search_db' (no demo data)"
         odoo_bin -d "$search_db" -i "$ADDON" "${WITHOUT_DEMO[@]}" --stop-after-init --log-level=warn
