@@ -120,6 +120,11 @@ class TestPersons(ContactDocumentsCase):
         invoice = order._create_invoices()
         invoice.action_post()
         self.assertEqual(invoice.commercial_partner_id, self.customer)
+        # the customer's invoice address serves its persons' orders (Odoo's rule)
+        billing = self.Partner.create(
+            {"name": "Billing", "type": "invoice", "parent_id": self.customer.id}
+        )
+        self.assertEqual(self.sale_order_for(person).partner_invoice_id, billing)
         receivable = invoice.line_ids.filtered(
             lambda line: line.account_id.account_type == "asset_receivable"
         )
@@ -137,9 +142,9 @@ class TestPersons(ContactDocumentsCase):
         invoice.action_post()
         self.assertEqual(invoice.partner_id, person)
         self.assertEqual(invoice.commercial_partner_id, self.customer)
-        # the contact's counts include the person's documents
+        # the contact's counts include the person's documents (its two orders)
         self.pair.invalidate_recordset()
-        self.assertEqual(self.pair.contact_sale_order_count, 1)
+        self.assertEqual(self.pair.contact_sale_order_count, 2)
 
     def test_person_of_a_contact_without_customer(self):
         contact = self.make_contact("Fenno Oy", city="Oulu")
@@ -203,6 +208,21 @@ class TestPersons(ContactDocumentsCase):
         other = self.Partner.create({"name": "Ilkka Ito", "parent_id": customer.id})
         customer.linked_contact_id.unlink()
         self.assertEqual(other.parent_id, customer)
+
+    def test_merged_contact_brings_its_persons_under_the_customer(self):
+        lone = self.make_contact("Aalto Mills (old card)")
+        person = self.Partner.create({"name": "Kalle Koski", "parent_id": lone.id})
+        self.assertEqual(person.parent_id, lone)
+        self.env["base.partner.merge.automatic.wizard"].create(
+            {
+                "partner_ids": [Command.set((lone | self.pair).ids)],
+                "dst_partner_id": self.pair.id,
+                "state": "selection",
+            }
+        ).action_merge()
+        self.assertFalse(lone.exists())
+        self.assertEqual(person.parent_id, self.customer)
+        self.assertIn(person, self.persons_of(self.pair))
 
     def test_persons_added_before_go_under_the_customer(self):
         """A database installed before this rule: persons under linked contacts (the

@@ -72,6 +72,9 @@ class MergePartnerAutomatic(models.TransientModel):
         # writes only some fields, e.g. not the computed salesperson)
         contacts = links.exists().filtered("link_to").contact_id
         self.env["contact.partner.sync"]._synchronize(contacts)
+        # the persons a merged contact brings go under the kept one's customer /
+        # vendor (one set of persons per company)
+        partners.exists().filtered("is_contact")._contact_persons_gather()
         return res
 
     def _contact_sync_merge_contacts(self, partners, dst_partner):
