@@ -19,10 +19,11 @@ if SINCE_19:
     from odoo.tools.constants import PREFETCH_MAX
 
     Constraint = models.Constraint
+    Index = models.Index
     UniqueIndex = models.UniqueIndex
 
-    def create_unique_indexes(model):
-        """19.0 makes the UniqueIndex of the models itself."""
+    def create_indexes(model):
+        """19.0 makes the Index and UniqueIndex of the models itself."""
 else:
     from odoo.api import Transaction
     from odoo.models import PREFETCH_MAX
@@ -47,34 +48,45 @@ else:
             own.append((name.lstrip("_"), self.definition, self.message))
             setattr(owner, attribute, own)
 
-    class UniqueIndex:
-        """A unique index declared as on 19.0, ``_name_uniq = UniqueIndex("(a, b)
-        WHERE c")``: on 18.0, which has no such declaration, the model's ``init()``
-        makes it with ``create_unique_indexes()``, under the name 19.0 gives it
-        (``<table>_<name>``)."""
+    class Index:
+        """An index declared as on 19.0, ``_name_idx = Index("(a, b) WHERE c")``:
+        on 18.0, which has no such declaration, the model's ``init()`` makes it with
+        ``create_indexes()``, under the name 19.0 gives it (``<table>_<name>``)."""
 
-        def __init__(self, definition, message=""):
+        unique = False
+
+        def __init__(self, definition):
             self.definition = definition
-            self.message = message
 
         def __set_name__(self, owner, name):
-            own = list(owner.__dict__.get("_compat_unique_indexes", ()))
-            own.append((name.lstrip("_"), self.definition))
-            owner._compat_unique_indexes = own
+            own = list(owner.__dict__.get("_compat_indexes", ()))
+            own.append((name.lstrip("_"), self))
+            owner._compat_indexes = own
 
-    def create_unique_indexes(model):
-        """The UniqueIndex declared on ``model``'s classes, made when missing
-        (18.0; call it from the model's ``init()``)."""
+    class UniqueIndex(Index):
+        """A unique index declared as on 19.0, ``_name_uniq = UniqueIndex("(a, b)
+        WHERE c")``: made on 18.0 as an Index is."""
+
+        unique = True
+
+        def __init__(self, definition, message=""):
+            super().__init__(definition)
+            self.message = message
+
+    def create_indexes(model):
+        """The Index and UniqueIndex declared on ``model``'s classes, made when
+        missing (18.0; call it from the model's ``init()``)."""
         for cls in type(model).mro():
-            for name, definition in cls.__dict__.get("_compat_unique_indexes", ()):
-                index = f"{model._table}_{name}"
-                if not sql.index_exists(model.env.cr, index):
+            for name, index in cls.__dict__.get("_compat_indexes", ()):
+                index_name = f"{model._table}_{name}"
+                if not sql.index_exists(model.env.cr, index_name):
                     model.env.cr.execute(
                         SQL(
-                            "CREATE UNIQUE INDEX %s ON %s %s",
-                            SQL.identifier(index),
+                            "CREATE %s INDEX %s ON %s %s",
+                            SQL("UNIQUE") if index.unique else SQL(),
+                            SQL.identifier(index_name),
                             SQL.identifier(model._table),
-                            SQL(definition),
+                            SQL(index.definition),
                         )
                     )
 
@@ -87,9 +99,10 @@ __all__ = [
     "SINCE_19",
     "USER_GROUPS",
     "Constraint",
+    "Index",
     "Transaction",
     "UniqueIndex",
-    "create_unique_indexes",
+    "create_indexes",
     "domain_or",
     "name_search_with_domain",
     "notify_cron_progress",

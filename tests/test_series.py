@@ -55,6 +55,16 @@ class TestSeries(ContactSyncCase):
             self.assertIn("UNIQUE", definition, SERIES)
             self.assertIn("bank_account", definition, SERIES)
 
+    def test_contacts_app_index_exists_in_the_database(self):
+        """The Contacts app's default filter counts its rows in a partial index,
+        on both series."""
+        self.env.cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["res_partner_contact_one_face_idx"],
+        )
+        [[definition]] = self.env.cr.fetchall()
+        self.assertIn("linked_contact_id IS NULL", definition, SERIES)
+
     def test_a_unique_rule_refuses_a_duplicate(self):
         code = self.relation_customer.code
         with (

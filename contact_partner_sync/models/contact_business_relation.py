@@ -7,7 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..compat import Constraint, UniqueIndex, create_unique_indexes
+from ..compat import Constraint, UniqueIndex, create_indexes
 from ..link_kinds import (
     LINK_FIELDS,
     LINK_KINDS,
@@ -116,7 +116,7 @@ class ContactBusinessRelation(models.Model):
 
     def init(self):
         super().init()
-        create_unique_indexes(self)
+        create_indexes(self)
 
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi

@@ -5,7 +5,13 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..compat import ADDRESS_UPDATE, DROPDOWN_SEARCHES, Constraint
+from ..compat import (
+    ADDRESS_UPDATE,
+    DROPDOWN_SEARCHES,
+    Constraint,
+    Index,
+    create_indexes,
+)
 from ..context_keys import CONTACT_LABEL, IMPORT_DRYRUN, SYNC_SKIP, sync_skipped
 from ..labels import partner_labels
 from ..link_kinds import (
@@ -44,6 +50,12 @@ class ResPartner(models.Model):
     # across companies: two contacts never show one number
     _contact_no_uniq = Constraint(
         "unique(contact_no)", "This Contact No. is another contact's already."
+    )
+    # the Contacts app's default filter (One per Company: linked_contact_id = False)
+    # counts its rows in this small index, with the columns of Odoo's partner record
+    # rule, not in the table: as fast as the list without the filter
+    _contact_one_face_idx = Index(
+        "(company_id, partner_share) WHERE linked_contact_id IS NULL AND active"
     )
     linked_business_relation_ids = fields.One2many(
         "contact.business.relation",
@@ -126,6 +138,10 @@ class ResPartner(models.Model):
         compute="_compute_contact_missing_link_to",
         search="_search_contact_missing_link_to",
     )
+
+    def init(self):
+        super().init()
+        create_indexes(self)
 
     # ------------------------------------------------------------------ computes
     @api.depends("is_contact", "business_relation_ids.link_to")
