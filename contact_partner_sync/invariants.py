@@ -27,7 +27,10 @@
    (``contact_business_relation``, ``linked_contact_id``, ``contact_id`` of accounts),
    read from the database;
 5. with a ``snapshot()`` taken before: no contact, customer, vendor, bank account
-   (active) or bank disappeared but those in ``deleted``.
+   (active) or bank disappeared but those in ``deleted``;
+6. one set of persons per company: no person lives under a contact that has a
+   customer or vendor (they live under it), but a person contact with links of its
+   own.
 """
 
 from .link_kinds import LINK_KINDS, PARTNER_KINDS
@@ -96,7 +99,20 @@ class SyncInvariants:
         for link in links:
             problems += self._link_violations(link, seen)
         problems += self._computed_violations(links)
+        problems += self._person_violations()
         return problems
+
+    def _person_violations(self):
+        Partner = self.env["res.partner"].with_context(active_test=False)
+        contacts = Partner.search([("contact_partner_linked", "=", True)])
+        persons = Partner.search(Partner._contact_person_domain(contacts)).filtered(
+            lambda p: not p.business_relation_ids
+        )
+        return [
+            f"person {person.id} lives under the contact {person.parent_id.id}, "
+            f"which has a customer / vendor"
+            for person in persons
+        ]
 
     def _link_violations(self, link, seen):
         """The broken invariants 1 to 3 of one link; ``seen`` {key: link}."""

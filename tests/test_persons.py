@@ -193,6 +193,39 @@ class TestPersons(ContactDocumentsCase):
         )
         self.assertEqual(payable.partner_id, vendor)
 
+    def test_email_to_a_person_is_logged_on_the_contact(self):
+        person = self.Partner.create(
+            {
+                "name": "Lotta Lind",
+                "parent_id": self.pair.id,
+                "email": "lotta@aalto.example",
+            }
+        )
+        person.message_post(
+            body="<p>Hello Lotta</p>",
+            subject="Delivery dates",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=person.ids,
+        )
+        log = self.env["contact.interaction.log"].search(
+            [("contact_id", "=", self.pair.id)]
+        )
+        self.assertEqual(log.description, "E-mail: Delivery dates")
+        # the customer's own chatter is not the contact's
+        self.customer.message_post(
+            body="<p>Hello</p>",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.customer.ids,
+        )
+        self.assertEqual(
+            self.env["contact.interaction.log"].search_count(
+                [("contact_id", "=", self.pair.id)]
+            ),
+            1,
+        )
+
     def test_deleting_a_face_keeps_the_persons(self):
         person = self.Partner.create({"name": "Hanna Holm", "parent_id": self.pair.id})
         self.assertEqual(person.parent_id, self.customer)

@@ -246,15 +246,21 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------ interactions
     def _contact_interaction_event(self):
         self.ensure_one()
-        return "email" if self.is_contact else False
+        return "email" if self._contact_interaction_contact() else False
 
     def _contact_interaction_partner(self):
         self.ensure_one()
         return self
 
     def _contact_interaction_contact(self):
-        # an e-mail from the chatter of a contact is logged on that very contact
-        return self if self.is_contact else self.browse()
+        # an e-mail from the chatter of a contact is logged on that very contact; of
+        # a person of a linked pair (who lives under its customer / vendor), on the
+        # pair's contact; of a customer or vendor itself, nowhere
+        if self.is_contact:
+            return self
+        if self.parent_id and self.type == "contact" and not self.is_company:
+            return self.commercial_partner_id.linked_contact_id
+        return self.browse()
 
     def _contact_interaction_description(self, action, message=None):
         if action == "email" and message:
@@ -280,7 +286,7 @@ class ResPartner(models.Model):
         res = super()._message_post_after_hook(message, msg_vals)
         if (
             len(self) == 1
-            and self.is_contact
+            and self._contact_interaction_contact()
             and self._contact_interaction_is_email(message)
         ):
             self._contact_interaction_log("email", {self.id: message})
