@@ -84,6 +84,15 @@ class TestPersons(ContactDocumentsCase):
         self.assertEqual(person.name, "Cecilia Cedar")
         self.assertEqual(person.parent_id, self.customer)
         self.assertIn(person, self.customer.child_ids, "on the customer's tab")
+        # "Add" picks an existing person without company: it goes under the customer
+        loose = self.Partner.create({"name": "Dag Dahl"})
+        with Form(self.pair) as form:
+            form.contact_person_ids.add(loose)
+        self.assertEqual(loose.parent_id, self.customer)
+        self.assertFalse(loose.is_contact)
+        with Form(self.pair) as form:
+            form.contact_person_ids.remove(id=loose.id)
+        self.assertFalse(loose.parent_id)
         # removing it from the list detaches it, nothing is deleted
         with Form(self.pair) as form:
             form.contact_person_ids.remove(index=0)
@@ -170,6 +179,58 @@ class TestPersons(ContactDocumentsCase):
         self.assertIn("Fanny Fors", " ".join(contact.message_ids.mapped("body")))
         self.assertEqual(self.persons_of(contact), person)
 
+    def test_invoice_of_a_person_of_a_contact_without_customer(self):
+        term_30 = self.env.ref("account.account_payment_term_30days")
+        self.company.default_customer_template_id = self.env[
+            "contact.partner.template"
+        ].create(
+            {
+                "name": "30 Days",
+                "link_to": "customer",
+                "property_payment_term_id": term_30.id,
+            }
+        )
+        contact = self.make_contact("Haapa Oy")
+        person = self.Partner.create({"name": "Heikki Haapa", "parent_id": contact.id})
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": person.id,
+                "invoice_date": "2026-11-02",
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.product.id, "quantity": 1})
+                ],
+            }
+        )
+        invoice.action_post()
+        customer = contact.contact_customer_id
+        self.assertTrue(customer, "made with the default template (30 days)")
+        self.assertEqual(invoice.partner_id, person)
+        self.assertEqual(invoice.commercial_partner_id, customer)
+        # what the customer gives the invoice: its terms, the receivable's due date
+        self.assertEqual(invoice.invoice_payment_term_id, term_30)
+        receivable = invoice.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
+        self.assertEqual(str(receivable.date_maturity), "2026-12-02")
+        self.assertEqual(receivable.partner_id, customer)
+
+    def test_rfq_of_a_person_when_the_vendor_is_another_partner(self):
+        """A contact whose customer and vendor are two partners: its persons live
+        under the customer; an RFQ for one goes to the vendor when confirmed."""
+        vendor = self.make_vendor("Aalto Mills Purchasing")
+        self.pair.link_vendor(vendor)
+        person = self.Partner.create({"name": "Mira Mäki", "parent_id": self.pair.id})
+        self.assertEqual(person.parent_id, self.customer)
+        order = self.purchase_order_for(person)
+        order.button_confirm()
+        self.assertEqual(order.partner_id, vendor)
+        self.assertIn("the vendor of their contact", order.message_ids[:1].body)
+        # a quotation for the person stays the person's (the customer is its face)
+        quotation = self.sale_order_for(person)
+        quotation.action_confirm()
+        self.assertEqual(quotation.partner_id, person)
+
     def test_bill_of_a_person_of_a_contact_without_vendor(self):
         contact = self.make_contact("Gotland Trading AB")
         person = self.Partner.create({"name": "Gustav Gran", "parent_id": contact.id})
@@ -241,6 +302,15 @@ class TestPersons(ContactDocumentsCase):
         other = self.Partner.create({"name": "Ilkka Ito", "parent_id": customer.id})
         customer.linked_contact_id.unlink()
         self.assertEqual(other.parent_id, customer)
+        # both faces deleted together: the person stays, no contact made of it
+        customer = self.Partner.create(
+            {"name": "Jalava Oy", "is_company": True, "customer_rank": 1}
+        )
+        last = self.Partner.create({"name": "Jaana Jalava", "parent_id": customer.id})
+        (customer | customer.linked_contact_id).unlink()
+        self.assertTrue(last.exists())
+        self.assertFalse(last.is_contact)
+        self.assertFalse(last.contact_no)
 
     def test_merged_contact_brings_its_persons_under_the_customer(self):
         lone = self.make_contact("Aalto Mills (old card)")

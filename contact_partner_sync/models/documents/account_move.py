@@ -23,6 +23,14 @@ class AccountMove(models.Model):
         on_contacts.filtered(
             lambda move: move.is_purchase_document(include_receipts=True)
         )._contact_move_to_linked_partner("vendor")
+        # a person living under the pair's other face: to the face of this kind
+        drafts = self.filtered(lambda move: move.state == "draft")
+        drafts.filtered(
+            lambda move: move.is_sale_document(include_receipts=True)
+        )._contact_of_other_face("customer")._contact_move_to_other_face("customer")
+        drafts.filtered(
+            lambda move: move.is_purchase_document(include_receipts=True)
+        )._contact_of_other_face("vendor")._contact_move_to_other_face("vendor")
         return super()._post(soft=soft)
 
     def _message_post_after_hook(self, message, msg_vals):

@@ -49,6 +49,45 @@ class ContactOrderMixin(models.AbstractModel):
             order._contact_write_linked_partner(partner)
             order._contact_post_moved_message(contact, partner, link_to, template)
 
+    def _contact_of_other_face(self, link_to):
+        """The documents self made for a person living under a face of a linked
+        pair other than its ``link_to`` partner (a contact whose customer and
+        vendor are two partners): their accounting is that partner's."""
+        return self.filtered(
+            lambda doc: (
+                doc.partner_id.parent_id
+                and not doc.partner_id.is_contact
+                and doc.partner_id.commercial_partner_id.linked_contact_id
+                and doc._contact_other_face(link_to)
+            )
+        )
+
+    def _contact_other_face(self, link_to):
+        self.ensure_one()
+        face = self.partner_id.commercial_partner_id
+        partner = face.linked_contact_id._contact_linked_partner(link_to)
+        return partner if partner and partner != face else self.env["res.partner"]
+
+    def _contact_move_to_other_face(self, link_to):
+        """Move the documents self (see _contact_of_other_face) to the ``link_to``
+        partner of their person's contact; say so in the chatter."""
+        kind = self.env["contact.business.relation"]._link_to_label(link_to).lower()
+        for doc in self:
+            person, partner = doc.partner_id, doc._contact_other_face(link_to)
+            doc._contact_write_linked_partner(partner)
+            doc.message_post(
+                body=self.env._(
+                    "%(person)s lives under %(face)s; the document was moved to "
+                    "%(partner)s, the %(kind)s of their contact %(contact)s.",
+                    person=person._get_html_link(),
+                    face=person.parent_id._get_html_link(),
+                    partner=partner._get_html_link(),
+                    kind=kind,
+                    contact=partner.linked_contact_id._get_html_link(),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
     def _contact_post_person_message(self, person, partner, link_to):
         self.ensure_one()
         kind = self.env["contact.business.relation"]._link_to_label(link_to).lower()
@@ -100,7 +139,8 @@ class ContactOrderMixin(models.AbstractModel):
         compute again what Odoo takes from the partner (commercial partner, invoice
         address, fiscal position, terms)."""
         self.ensure_one()
-        if person:
-            self.modified(["partner_id"])
-            return
         self.partner_id = partner
+        if person:
+            # through the partner: what Odoo's write computes from a new partner
+            # (an invoice's receivable line and due dates too) is the partner's
+            self.partner_id = person

@@ -14,6 +14,8 @@ class PurchaseOrder(models.Model):
                 order.state in ("draft", "sent") and order.partner_id.is_contact
             )
         )._contact_move_to_linked_partner("vendor")
+        drafts = self.filtered(lambda order: order.state in ("draft", "sent"))
+        drafts._contact_of_other_face("vendor")._contact_move_to_other_face("vendor")
         return super().button_confirm()
 
     def _contact_write_linked_partner(self, partner, person=None):

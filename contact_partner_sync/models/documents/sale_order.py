@@ -14,6 +14,10 @@ class SaleOrder(models.Model):
                 order.state in ("draft", "sent") and order.partner_id.is_contact
             )
         )._contact_move_to_linked_partner("customer")
+        drafts = self.filtered(lambda order: order.state in ("draft", "sent"))
+        drafts._contact_of_other_face("customer")._contact_move_to_other_face(
+            "customer"
+        )
         return super().action_confirm()
 
     # ------------------------------------------------------------------ interactions

@@ -29,8 +29,14 @@ class ResPartner(models.Model):
         string="Persons",
         compute="_compute_contact_person_ids",
         inverse="_inverse_contact_person_ids",
-        # "Add" may pick an existing person (not a company or an address)
-        domain=[("is_company", "=", False), ("type", "=", "contact")],
+        # "Add" may pick an existing person without company (not a company, an
+        # address, another company's person or a user)
+        domain=[
+            ("is_company", "=", False),
+            ("type", "=", "contact"),
+            ("parent_id", "=", False),
+            ("user_ids", "=", False),
+        ],
         help="The persons of the company, whichever of its faces (contact, customer, "
         "vendor) they were added under: one record each, listed on every face.",
     )
@@ -162,6 +168,14 @@ class ResPartner(models.Model):
             parent.id: parent._contact_person_home()
             for parent in parents.filtered("contact_partner_linked")
         }
+        # a customer / vendor the user may not read (another company's) is not
+        # given persons by that user: they stay under the contact
+        readable = (
+            self.browse([home.id for home in homes.values()])
+            ._filtered_access("read")
+            .ids
+        )
+        homes = {pid: home for pid, home in homes.items() if home.id in readable}
         if not homes:
             return vals_list
         default_type = self.env.context.get("default_type", "contact")
@@ -225,8 +239,10 @@ class ResPartner(models.Model):
         faces = links.partner_id & self
         if not faces:
             return
-        persons = self.sudo().search(
-            [*self._contact_person_domain(faces), ("id", "not in", self.ids)]
+        persons = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([*self._contact_person_domain(faces), ("id", "not in", self.ids)])
         )
         for face, face_persons in persons.grouped("parent_id").items():
             contact = face.linked_contact_id
@@ -236,7 +252,9 @@ class ResPartner(models.Model):
                 .partner_id
                 - self
             )
-            home = others[:1] or contact
+            home = others[:1] or (contact - self)
+            if not home:  # the whole pair is deleted: Odoo's rule, no company
+                continue
             face_persons.with_context(**{PERSON_PLACED: True}).write(
                 {"parent_id": home.id}
             )
