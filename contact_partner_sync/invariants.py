@@ -28,8 +28,8 @@
    read from the database;
 5. with a ``snapshot()`` taken before: no contact, customer, vendor, bank account
    (active) or bank disappeared but those in ``deleted``;
-6. one set of persons per company: no person lives under a contact that has a
-   customer or vendor (they live under it), but a person contact with links of its
+6. one set of persons per company: no active person lives under a contact that has
+   a customer or vendor (they live under it), but a person contact with links of its
    own.
 """
 
@@ -105,7 +105,8 @@ class SyncInvariants:
     def _person_violations(self):
         Partner = self.env["res.partner"].with_context(active_test=False)
         contacts = Partner.search([("contact_partner_linked", "=", True)])
-        persons = Partner.search(Partner._contact_person_domain(contacts)).filtered(
+        persons = Partner.with_context(active_test=True)
+        persons = persons.search(Partner._contact_person_domain(contacts)).filtered(
             lambda p: not p.business_relation_ids
         )
         return [
