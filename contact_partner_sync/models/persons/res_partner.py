@@ -213,7 +213,7 @@ class ResPartner(models.Model):
                 and not p.business_relation_ids  # a person contact's own links
             )
         )
-        by_home = defaultdict(lambda: self.browse())
+        by_home = defaultdict(self.browse)
         for person in persons:
             by_home[person.parent_id._contact_person_home()] |= person
         notes = {}
