@@ -29,6 +29,21 @@ class TestPersons(ContactDocumentsCase):
         )
         cls.pair = cls.customer.linked_contact_id
 
+    def posted_move(self, move_type, partner, date=False):
+        """An invoice or bill of one line for ``partner``, posted."""
+        move = self.env["account.move"].create(
+            {
+                "move_type": move_type,
+                "partner_id": partner.id,
+                "invoice_date": date,
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.product.id, "quantity": 1})
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
     def persons_of(self, partner):
         partner.invalidate_recordset(["contact_person_ids"])
         return partner.contact_person_ids
@@ -139,16 +154,7 @@ class TestPersons(ContactDocumentsCase):
         )
         self.assertEqual(receivable.partner_id, self.customer)
         # an invoice made for the person directly
-        invoice = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": person.id,
-                "invoice_line_ids": [
-                    Command.create({"product_id": self.product.id, "quantity": 1})
-                ],
-            }
-        )
-        invoice.action_post()
+        invoice = self.posted_move("out_invoice", person)
         self.assertEqual(invoice.partner_id, person)
         self.assertEqual(invoice.commercial_partner_id, self.customer)
         # the contact's counts include the person's documents (its two orders)
@@ -192,17 +198,7 @@ class TestPersons(ContactDocumentsCase):
         )
         contact = self.make_contact("Haapa Oy")
         person = self.Partner.create({"name": "Heikki Haapa", "parent_id": contact.id})
-        invoice = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": person.id,
-                "invoice_date": "2026-11-02",
-                "invoice_line_ids": [
-                    Command.create({"product_id": self.product.id, "quantity": 1})
-                ],
-            }
-        )
-        invoice.action_post()
+        invoice = self.posted_move("out_invoice", person, "2026-11-02")
         customer = contact.contact_customer_id
         self.assertTrue(customer, "made with the default template (30 days)")
         self.assertEqual(invoice.partner_id, person)
@@ -234,17 +230,7 @@ class TestPersons(ContactDocumentsCase):
     def test_bill_of_a_person_of_a_contact_without_vendor(self):
         contact = self.make_contact("Gotland Trading AB")
         person = self.Partner.create({"name": "Gustav Gran", "parent_id": contact.id})
-        bill = self.env["account.move"].create(
-            {
-                "move_type": "in_invoice",
-                "partner_id": person.id,
-                "invoice_date": "2026-11-01",
-                "invoice_line_ids": [
-                    Command.create({"product_id": self.product.id, "quantity": 1})
-                ],
-            }
-        )
-        bill.action_post()
+        bill = self.posted_move("in_invoice", person, "2026-11-01")
         vendor = contact.contact_vendor_id
         self.assertTrue(vendor)
         self.assertEqual(bill.partner_id, person)

@@ -71,7 +71,7 @@ class ContactOrderMixin(models.AbstractModel):
     def _contact_move_to_other_face(self, link_to):
         """Move the documents self (see _contact_of_other_face) to the ``link_to``
         partner of their person's contact; say so in the chatter."""
-        kind = self.env["contact.business.relation"]._link_to_label(link_to).lower()
+        kind = self._contact_kind_label(link_to)
         for doc in self:
             person, partner = doc.partner_id, doc._contact_other_face(link_to)
             doc._contact_write_linked_partner(partner)
@@ -88,9 +88,13 @@ class ContactOrderMixin(models.AbstractModel):
                 subtype_xmlid="mail.mt_note",
             )
 
+    def _contact_kind_label(self, link_to):
+        """The kind ``link_to`` as the chatter notes say it: "customer"."""
+        return self.env["contact.business.relation"]._link_to_label(link_to).lower()
+
     def _contact_post_person_message(self, person, partner, link_to):
         self.ensure_one()
-        kind = self.env["contact.business.relation"]._link_to_label(link_to).lower()
+        kind = self._contact_kind_label(link_to)
         self.message_post(
             body=self.env._(
                 "%(person)s is a person of the %(kind)s %(partner)s: the document "
@@ -104,7 +108,7 @@ class ContactOrderMixin(models.AbstractModel):
 
     def _contact_post_moved_message(self, contact, partner, link_to, template):
         self.ensure_one()
-        kind = self.env["contact.business.relation"]._link_to_label(link_to).lower()
+        kind = self._contact_kind_label(link_to)
         if template is None:
             body = self.env._(
                 "Moved from the contact %(contact)s to its %(kind)s %(partner)s "
